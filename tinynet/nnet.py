@@ -319,6 +319,16 @@ def objective(
     return float(fit_error + penalty)
 
 
+def _output_delta(output: np.ndarray, target: np.ndarray, entropy: bool) -> np.ndarray:
+    """d E / d (the output unit's input sum), per case: (n,) -> (n,).
+
+    For the entropy the logistic's slope y (1 - y) cancels, leaving y - t.
+    """
+    if entropy:
+        return output - target
+    return (2 * (output - target)) * (output * (1.0 - output))
+
+
 def gradient(
     weights: np.ndarray, x: np.ndarray, target: np.ndarray, size: int, decay: float, entropy: bool
 ) -> np.ndarray:
@@ -332,10 +342,7 @@ def gradient(
     """
     hidden, output = forward(weights, x, size)
     _, output_w = split_weights(weights, x.shape[1], size)
-    if entropy:
-        output_delta = output - target  # (n,)
-    else:
-        output_delta = (2 * (output - target)) * (output * (1.0 - output))
+    output_delta = _output_delta(output, target, entropy)  # (n,)
     hidden_delta = (output_delta[:, None] * output_w[None, 1:]) * (hidden * (1.0 - hidden))
     hidden_slopes = hidden_delta[:, :, None] * _with_bias(x)[:, None, :]  # (n, size, k+1)
     output_slopes = output_delta[:, None] * _with_bias(hidden)  # (n, size+1)

@@ -181,7 +181,9 @@ def vmmin(
             x, f, steplength, moved, evals = _line_search(fn, x_old, direction, f_best, gradproj, f)
             fn_count += evals
             enough = f > abstol and abs(f - f_best) > reltol * (abs(f_best) + reltol)
-            if not enough:  # value small enough, or hardly changing: stop (after a reset)
+            if not enough:
+                # Value below abstol, or barely changed: count it as "no progress". As in
+                # R, that ends the run only if B was just reset; else it retries from B = I.
                 moved = False
                 f_best = f
             if moved:
@@ -495,7 +497,7 @@ def format_coefficients(fit: NnetFit) -> str:
 
     The header says what R's `print(fit)` says: "a 3-4-1 network with 21 weights".
     """
-    n_inputs = (len(fit.names) - fit.size - 1) // fit.size - 1
+    n_inputs = sum(name.endswith("->h1") for name in fit.names) - 1  # minus the bias
     options = " entropy fitting" if fit.entropy else ""
     options += f" decay={fit.decay:g}" if fit.decay > 0 else ""
     lines = [

@@ -1,0 +1,77 @@
+"""One iteration of the seed's loop: forward pass, error, deltas and weight updates.
+
+Works on one network (2-D weights) or on a stack of networks (3-D weights, the
+first axis indexing members): NumPy's `@` broadcasts over the stack.
+
+Conventions (Example 3's, which Example 2 equals bit for bit at alpha = 1):
+`error = output - y`, and the updates are *subtracted* from the weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import numpy as np
+
+from .activations import Activation, sigmoid, sigmoid_slope
+
+
+class Step(NamedTuple):
+    """The seed's named quantities for one iteration. Shapes for one network of H hidden units
+    (a stack adds a leading member axis); the layer_1 fields are None without a hidden layer."""
+
+    layer_1: np.ndarray | None  # (4, H) hidden layer
+    layer_2: np.ndarray  # (4, 1) output (Example 1 calls it layer_1)
+    error: np.ndarray  # (4, 1) output - y
+    layer_2_delta: np.ndarray  # (4, 1) error * slope of the output
+    layer_1_error: np.ndarray | None  # (4, H) layer_2_delta @ synapse_1.T
+    layer_1_delta: np.ndarray | None  # (4, H) layer_1_error * slope of the hidden layer
+    update_1: np.ndarray | None  # (H, 1) alpha * layer_1.T @ layer_2_delta
+    update_0: np.ndarray  # (n_inputs, H) alpha * X.T @ layer_1_delta
+
+
+def step(
+    x: np.ndarray,
+    y: np.ndarray,
+    synapse_0: np.ndarray,
+    synapse_1: np.ndarray | None,
+    alpha: float | np.ndarray,
+    activation: Activation,
+    dot: Callable[[np.ndarray, np.ndarray], np.ndarray] = np.matmul,
+) -> Step:
+    """One full-batch iteration, without changing the weights.
+
+    x: (4, n_inputs); y: (4, 1); synapse_0: (n_inputs, H); synapse_1: (H, 1) or None for a
+    single layer (then synapse_0 is (n_inputs, 1)); alpha: a number, or (P, 1, 1) for a stack.
+    dot: the matrix product (np.dot as the seed, np.matmul for stacks, or r_matmul).
+    Call it under np.errstate(over="ignore"): sigmoid's exp overflows, harmlessly, for x < -709.
+    """
+    if synapse_1 is None:  # Example 1: one layer, no hidden units
+        output = sigmoid(dot(x, synapse_0))
+        error = output - y
+        delta = error * sigmoid_slope(output)
+        return Step(None, output, error, delta, None, None, None, alpha * dot(x.T, delta))
+
+    layer_1 = activation.function(dot(x, synapse_0))
+    layer_2 = sigmoid(dot(layer_1, synapse_1))
+    error = layer_2 - y
+    layer_2_delta = error * sigmoid_slope(layer_2)
+    layer_1_error = dot(layer_2_delta, synapse_1.mT)
+    layer_1_delta = layer_1_error * activation.slope_from_output(layer_1)
+    update_1 = alpha * dot(layer_1.mT, layer_2_delta)
+    update_0 = alpha * dot(x.T, layer_1_delta)
+    return Step(
+        layer_1, layer_2, error, layer_2_delta, layer_1_error, layer_1_delta, update_1, update_0
+    )
+
+
+def r_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b with each sum taken strictly left to right, as R's reference BLAS does.
+
+    Example 3 at alpha 10 amplifies roundoff: this summation order is what lets the R
+    flavour match R's printed errors (to 1e-10), where a BLAS kernel's order drifts by 1e-3.
+    Shapes as np.matmul: (..., n, k) @ (..., k, m) -> (..., n, m).
+    """
+    products = a[..., :, :, None] * b[..., None, :, :]  # (..., n, k, m)
+    return np.cumsum(products, axis=-2)[..., -1, :]  # cumsum adds in order; sum() pairs

@@ -185,6 +185,9 @@ def agrees(ours: float, seed_text: str, sensitive: bool = False) -> bool:
 
 def _check(p: Printed, ours: float) -> Check:
     we_get = repr(ours) if p.decimals is None else f"{ours:.{p.decimals}f}"
+    if p.sensitive and p.decimals is not None:  # within one unit of the last printed digit
+        matches = abs(ours - float(p.text)) <= 10.0**-p.decimals
+        return Check(p.quantity, p.text, we_get, matches, "roundoff-sensitive: within 1 unit")
     if p.sensitive:
         note = f"roundoff-sensitive: agrees to {SENSITIVE_TOLERANCE:g}"
         return Check(p.quantity, p.text, we_get, agrees(ours, p.text, sensitive=True), note)

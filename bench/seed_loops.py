@@ -1,3 +1,4 @@
+# ruff: noqa: NPY002 - the seed draws from the legacy global generator; so does its baseline
 """The seed's Python loops as they stand (Examples 2 and 3): the benchmark's baseline.
 
 Only the printing is left out, and each loop is wrapped in a function so it can be timed.

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from tinynet.data import INPUTS as SEED_X
 from tinynet.nnet import (
-    SEED_X,
     fit_nnet,
     format_coefficients,
     gradient,
@@ -22,10 +22,10 @@ from tinynet.nnet import (
     nnet_json,
     objective,
     sigmoid,
-    vmmin,
     weight_names,
 )
 from tinynet.rrandom import RRandom
+from tinynet.vmmin import vmmin
 
 FIXTURES = Path(__file__).parent / "fixtures" / "nnet"
 NNET_CASES = sorted(p for p in FIXTURES.glob("*.json") if not p.name.startswith("rosenbrock"))

@@ -15,7 +15,7 @@ from tinynet import (
     train,
     train_many,
 )
-from tinynet.backprop import r_matmul
+from tinynet.rmath import r_matmul
 
 
 def _assert_same_run(a, b, rtol=1e-9):

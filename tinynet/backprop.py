@@ -64,14 +64,3 @@ def step(
     return Step(
         layer_1, layer_2, error, layer_2_delta, layer_1_error, layer_1_delta, update_1, update_0
     )
-
-
-def r_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """a @ b with each sum taken strictly left to right, as R's reference BLAS does.
-
-    Example 3 at alpha 10 amplifies roundoff: this summation order is what lets the R
-    flavour match R's printed errors (to 1e-10), where a BLAS kernel's order drifts by 1e-3.
-    Shapes as np.matmul: (..., n, k) @ (..., k, m) -> (..., n, m).
-    """
-    products = a[..., :, :, None] * b[..., None, :, :]  # (..., n, k, m)
-    return np.cumsum(products, axis=-2)[..., -1, :]  # cumsum adds in order; sum() pairs

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, replace
 
 from .activations import get_activation
+from .checks import check_int
 from .data import TARGETS, parse_target
 from .rrandom import check_r_seed
 
@@ -38,7 +39,7 @@ class RunSettings:
     bias: bool = True
 
     def __post_init__(self) -> None:
-        _check_int("example", self.example, 1, 3)
+        check_int("example", self.example, 1, 3)
         if self.init not in INITS:
             raise ValueError(f"unknown init {self.init!r}: use one of {', '.join(INITS)}")
         _check_seed(self.seed, self.init)
@@ -48,9 +49,9 @@ class RunSettings:
                     f"Example 1 has no hidden layer: hidden must be None, got {self.hidden!r}"
                 )
         else:
-            _check_int("hidden", self.hidden, 1, MAX_HIDDEN)
+            check_int("hidden", self.hidden, 1, MAX_HIDDEN)
         _check_alpha(self.alpha)
-        _check_int("iterations", self.iterations, 1, MAX_ITERATIONS)
+        check_int("iterations", self.iterations, 1, MAX_ITERATIONS)
         get_activation(self.activation)
         object.__setattr__(self, "target", parse_target(self.target))
         object.__setattr__(self, "alpha", float(self.alpha))
@@ -66,7 +67,7 @@ class RunSettings:
 
 def preset(example: int) -> RunSettings:
     """The seed's settings for Example 1, 2 or 3 (Example 3: its detailed run, alpha 10)."""
-    _check_int("example", example, 1, 3)
+    check_int("example", example, 1, 3)
     if example == 1:
         return RunSettings(example=1, hidden=None, iterations=10_000, target=TARGETS["first"])
     if example == 2:
@@ -74,18 +75,11 @@ def preset(example: int) -> RunSettings:
     return RunSettings(example=3, hidden=32, alpha=10.0)
 
 
-def _check_int(name: str, value: object, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be an integer, got {value!r}")
-    if not low <= value <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, got {value!r}")
-
-
 def _check_seed(seed: object, init: str) -> None:
     if init == "r":
         check_r_seed(seed)  # type: ignore[arg-type]
     else:
-        _check_int("seed", seed, 0, 2**32 - 1)  # what np.random.seed accepts
+        check_int("seed", seed, 0, 2**32 - 1)  # what np.random.seed accepts
 
 
 def _check_alpha(alpha: object) -> None:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import get_activation
-from .backprop import Step, r_matmul, step
+from .backprop import Step, step
 from .data import inputs
 from .init import initial_weights
+from .rmath import r_matmul
 from .settings import RunSettings
 
 CHUNK = 2048  # iterations between checks for non-finite weights and progress reports

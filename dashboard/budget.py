@@ -40,5 +40,9 @@ def too_slow(settings: RunSettings, members: int = 1) -> str | None:
         f"(the dashboard stops at {MAX_SECONDS:.0f} s). Try at most {fits:,} iterations, "
         "fewer hidden units"
         + (", fewer alphas" if members > 1 else "")
-        + (", or the Python (NumPy) flavour (R's summation order is slower)." if settings.init == "r" else ".")
+        + (
+            ", or the Python (NumPy) flavour (R's summation order is slower)."
+            if settings.init == "r"
+            else "."
+        )
     )

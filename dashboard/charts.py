@@ -21,6 +21,7 @@ from .sampling import log_indices, loggable
 
 HEIGHT = 300
 ERROR_FORMAT = ".6g"
+MAX_LABELLED_COLUMNS = 16  # wider heatmaps drop the numbers written in the cells
 
 
 def _label(value: float) -> str:
@@ -97,7 +98,9 @@ def weights_chart(run: Run) -> alt.Chart:
         .encode(
             x=_iteration_axis(int(snaps.iterations[-1])),
             y=alt.Y("weight:Q", title="weight value"),
-            color=alt.Color("name:N", title="weight (input column)", scale=alt.Scale(scheme="tableau10")),
+            color=alt.Color(
+                "name:N", title="weight (input column)", scale=alt.Scale(scheme="tableau10")
+            ),
             tooltip=[
                 alt.Tooltip("name:N", title="weight"),
                 alt.Tooltip("iteration:Q", title="after updates", format="d"),
@@ -127,7 +130,13 @@ def sigmoid_frames(prediction: np.ndarray) -> tuple[pd.DataFrame, pd.DataFrame]:
         [
             pd.DataFrame({"z": z, "value": p, "curve": "sigmoid(z)", "row": rows, "output": p}),
             pd.DataFrame(
-                {"z": z, "value": p * (1 - p), "curve": "slope: out × (1 − out)", "row": rows, "output": p}
+                {
+                    "z": z,
+                    "value": p * (1 - p),
+                    "curve": "slope: out × (1 − out)",
+                    "row": rows,
+                    "output": p,
+                }
             ),
         ],
         ignore_index=True,
@@ -140,23 +149,31 @@ def sigmoid_chart(prediction: np.ndarray) -> alt.LayerChart:
     or 1) sit where the slope is flat, so their updates are small (the seed's point)."""
     curves, marks = sigmoid_frames(prediction)
     colour = alt.Color("curve:N", title=None, scale=alt.Scale(scheme="tableau10"))
-    lines = alt.Chart(curves).mark_line().encode(
-        x=alt.X("z:Q", title="z = input · weights"),
-        y=alt.Y("value:Q", title="value"),
-        color=colour,
+    lines = (
+        alt.Chart(curves)
+        .mark_line()
+        .encode(
+            x=alt.X("z:Q", title="z = input · weights"),
+            y=alt.Y("value:Q", title="value"),
+            color=colour,
+        )
     )
-    points = alt.Chart(marks).mark_point(size=90, filled=True).encode(
-        x="z:Q",
-        y="value:Q",
-        color=colour,
-        shape=alt.Shape("row:N", title="final output"),
-        tooltip=[
-            alt.Tooltip("row:N"),
-            alt.Tooltip("output:Q", format=".8f"),
-            alt.Tooltip("curve:N"),
-            alt.Tooltip("value:Q", format=".3g"),
-            alt.Tooltip("z:Q", format=".3f"),
-        ],
+    points = (
+        alt.Chart(marks)
+        .mark_point(size=90, filled=True)
+        .encode(
+            x="z:Q",
+            y="value:Q",
+            color=colour,
+            shape=alt.Shape("row:N", title="final output"),
+            tooltip=[
+                alt.Tooltip("row:N"),
+                alt.Tooltip("output:Q", format=".8f"),
+                alt.Tooltip("curve:N"),
+                alt.Tooltip("value:Q", format=".3g"),
+                alt.Tooltip("z:Q", format=".3f"),
+            ],
+        )
     )
     return (lines + points).properties(height=HEIGHT)
 
@@ -168,13 +185,17 @@ def heatmap(
     value_title: str = "value",
     diverging: bool = True,
     decimals: int = 3,
-) -> alt.LayerChart:
+) -> alt.LayerChart | alt.Chart:
     """A matrix as coloured cells with their values written in. Diverging (weights: blue
     negative, red positive, centred on 0) or sequential in [0, 1] (activations)."""
     rows, columns = matrix.shape
     data = pd.DataFrame(
         [
-            {"row": f"{row_label} {i + 1}", "column": f"{column_label} {j + 1}", "value": float(matrix[i, j])}
+            {
+                "row": f"{row_label} {i + 1}",
+                "column": f"{column_label} {j + 1}",
+                "value": float(matrix[i, j]),
+            }
             for i in range(rows)
             for j in range(columns)
         ]
@@ -192,15 +213,22 @@ def heatmap(
     row_order = [f"{row_label} {i + 1}" for i in range(rows)]
     column_order = [f"{column_label} {j + 1}" for j in range(columns)]
     base = alt.Chart(data).encode(
-        x=alt.X("column:N", title=None, sort=column_order, axis=alt.Axis(labelAngle=0, orient="top")),
+        x=alt.X(
+            "column:N", title=None, sort=column_order, axis=alt.Axis(labelAngle=0, orient="top")
+        ),
         y=alt.Y("row:N", title=None, sort=row_order),
     )
     cells = base.mark_rect(stroke="#888", strokeWidth=0.5).encode(
         color=alt.Color("value:Q", title=value_title, scale=scale),
-        tooltip=[alt.Tooltip("row:N"), alt.Tooltip("column:N"), alt.Tooltip("value:Q", format=".6g")],
+        tooltip=[
+            alt.Tooltip("row:N"),
+            alt.Tooltip("column:N"),
+            alt.Tooltip("value:Q", format=".6g"),
+        ],
     )
     text = base.mark_text(fontSize=11).encode(
         text="label:N", color=alt.Color("text_colour:N", scale=None)
     )
-    cell = 44 if columns <= 16 else max(12, 700 // columns)
-    return (cells + text).properties(height=max(rows * 34, 80), width=columns * cell)
+    if columns > MAX_LABELLED_COLUMNS:  # too narrow for numbers: colour only, full width
+        return cells.properties(height=max(rows * 30, 80))
+    return (cells + text).properties(height=max(rows * 34, 80), width=columns * 56)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from tinynet import RunSettings, inputs
 from tinynet.printing import printed_iterations
-from tinynet.reference import PRINTED_ITERATIONS, Check, SEED_SWEEP, agrees, sweep_value
+from tinynet.reference import PRINTED_ITERATIONS, SEED_SWEEP, Check, agrees, sweep_value
 from tinynet.train import Run
 
 MATCH, MISMATCH = "✅", "❌"
@@ -103,7 +103,7 @@ def sweep_table(runs: Sequence[Run], seed_settings: bool) -> pd.DataFrame:
 
 
 def best_marks(runs: Sequence[Run]) -> list[str]:
-    """"★ best" beside the run with the lowest final error among those that did not diverge."""
+    """ "★ best" beside the run with the lowest final error among those that did not diverge."""
     finals = [
         r.final_error if r.diverged_at is None and np.isfinite(r.final_error) else np.inf
         for r in runs

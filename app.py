@@ -1,0 +1,17 @@
+"""tinynet's dashboard: `streamlit run app.py` from the repository root.
+
+The pages live in pages/; PAGES is the one list of them (add a page: one line here).
+"""
+
+import streamlit as st
+
+st.set_page_config(page_title="tinynet: backprop, number by number", page_icon="🧮", layout="wide")
+
+PAGES = [
+    st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),
+    st.Page("pages/example_1.py", title="Example 1: one layer", icon=":material/looks_one:"),
+    st.Page("pages/example_2.py", title="Example 2: a hidden layer", icon=":material/looks_two:"),
+    st.Page("pages/example_3.py", title="Example 3: the alpha sweep", icon=":material/looks_3:"),
+]
+
+st.navigation(PAGES).run()

@@ -1,0 +1,55 @@
+"""Cached engine calls. Keys are small hashable settings (RunSettings is frozen), never arrays;
+max_entries bounds the memory (a 100,000-iteration sweep of 19 alphas holds ~30 MB).
+
+A run that will take a while shows a progress bar. The bar is created *inside* the cached
+function and emptied at its end: Streamlit replays a cached function's elements on a cache
+hit, and an element created outside it could not be replayed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+
+import streamlit as st
+
+import tinynet
+from tinynet import RunSettings
+from tinynet.train import Run
+
+from .budget import SHOW_PROGRESS_SECONDS, estimate_seconds
+
+
+@contextmanager
+def _progress(settings: RunSettings, members: int) -> Iterator[Callable[[float], None] | None]:
+    """A progress callback for the engine, drawing a bar if the run is expected to be slow."""
+    if estimate_seconds(settings, members) < SHOW_PROGRESS_SECONDS:
+        yield None
+        return
+    what = f"{members} networks" if members > 1 else "the network"
+    text = f"Training {what} for {settings.iterations:,} iterations…"
+    slot = st.empty()
+    bar = slot.progress(0.0, text=text)
+    try:
+        yield lambda fraction: bar.progress(min(max(fraction, 0.0), 1.0), text=text)
+    finally:
+        slot.empty()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def train(settings: RunSettings) -> Run:
+    """tinynet.train, cached by settings."""
+    with _progress(settings, 1) as report:
+        return tinynet.train(settings, progress=report)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def sweep(settings: RunSettings, alphas: tuple[float, ...]) -> list[Run]:
+    """tinynet.sweep (one population, trained together), cached by settings and alphas."""
+    with _progress(settings, len(alphas)) as report:
+        return tinynet.sweep(settings, list(alphas), progress=report)
+
+
+def sweep_alphas(selected: Sequence[float], detail: float) -> tuple[float, ...]:
+    """The alphas a sweep trains: those selected plus the detailed one, sorted, as a cache key."""
+    return tuple(sorted({float(a) for a in selected} | {float(detail)}))

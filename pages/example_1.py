@@ -1,0 +1,45 @@
+"""Example 1: one layer (logistic regression trained by backpropagation)."""
+
+import streamlit as st
+
+from dashboard import cache, charts, controls, sections
+
+st.title("Example 1: one layer")
+st.markdown(
+    "Three weights, no hidden layer: `output = sigmoid(X · synapse_0)`. Each iteration adds "
+    "`X.T · (error × slope)` to the weights, where the slope of the sigmoid, `out × (1 − out)`, "
+    "is small when the output is confident."
+)
+
+values = controls.show_controls(controls.example_controls(1))
+settings = controls.settings_from(1, values)
+sections.guard(settings)
+run = cache.train(settings)
+
+st.subheader("Error during training")
+sections.chart(charts.error_chart([run]))
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Output After Training")
+    sections.prediction_table(run)
+with right:
+    st.metric("Final mean |error|", f"{run.final_error:.6g}")
+sections.seed_check(run)
+
+st.subheader("The three weights during training")
+st.caption(
+    "The first column equals the target, so its weight keeps growing (separation): "
+    "nothing stops it but the ever smaller slope of the sigmoid."
+)
+sections.chart(charts.weights_chart(run))
+
+st.subheader("The sigmoid and its slope, with the four final outputs")
+st.caption(
+    "Confident outputs sit where the slope is nearly flat: the error there is multiplied by "
+    "almost nothing, so the weights change little."
+)
+sections.chart(charts.sigmoid_chart(run.prediction))
+
+sections.code_expander(settings)
+sections.download_buttons([run], "example_1")

@@ -1,0 +1,58 @@
+"""Example 3: the learning rate alpha, swept over one population of networks."""
+
+import streamlit as st
+
+from dashboard import cache, charts, controls, sections, tables
+from tinynet.reference import is_seed_run
+
+st.title("Example 3: the alpha sweep")
+st.markdown(
+    "Thirty-two hidden units, and the update is multiplied by alpha. Every alpha starts from "
+    "the same weights; all of them train together in one loop (the engine's population "
+    "training). Too small and the network barely moves; too large and the sigmoids saturate."
+)
+
+values = controls.show_controls(controls.example_controls(3))
+settings = controls.settings_from(3, values)
+if not values["alphas"]:
+    st.info("Pick at least one alpha to sweep in the sidebar; showing the detailed alpha only.")
+alphas = cache.sweep_alphas(values["alphas"], settings.alpha)
+sections.guard(settings, len(alphas))
+runs = cache.sweep(settings, alphas)
+detail = runs[alphas.index(settings.alpha)]
+labels = [controls.number_label(a) for a in alphas]
+
+st.subheader("Error during training, one line per alpha")
+sections.chart(charts.error_chart(runs, labels, highlight=controls.number_label(settings.alpha)))
+sections.diverged_note(runs)
+
+st.subheader("Error at the seed's checkpoints")
+seed_settings = is_seed_run(settings.but(alpha=10.0))
+sweep = tables.sweep_table(runs, seed_settings)
+error_columns = [c for c in sweep.columns if "error" in c]
+config = {c: st.column_config.NumberColumn(c, format="plain") for c in error_columns}
+config["alpha"] = st.column_config.NumberColumn("alpha", format="%g")
+st.dataframe(sweep, hide_index=True, column_config=config, width="stretch")
+if seed_settings:
+    st.caption(
+        "Seed columns: what the seed prints (Python) or its R code prints. The alpha = 10 run "
+        "amplifies floating-point roundoff, so it is compared to 1e-2 relative."
+    )
+
+st.header(f"The detailed run: alpha = {controls.number_label(settings.alpha)}")
+left, right = st.columns(2)
+with left:
+    st.subheader("Prediction vs target")
+    sections.prediction_table(detail)
+with right:
+    st.metric("Final mean |error|", f"{detail.final_error:.6g}")
+sections.seed_check(detail)
+st.subheader("Weights after training")
+sections.chart(charts.heatmap(detail.synapse_0, "input", "unit", "weight"))
+sections.chart(charts.heatmap(detail.synapse_1.T, "output", "unit", "weight"))
+with st.expander("The weights as tables"):
+    sections.matrix(tables.matrix_table(detail.synapse_0, "input", "unit"))
+    sections.matrix(tables.matrix_table(detail.synapse_1, "unit", "output"))
+
+sections.code_expander(settings, alphas)
+sections.download_buttons(runs, "example_3")

@@ -1,0 +1,55 @@
+"""Home: what the three examples teach and how to use the dashboard."""
+
+import streamlit as st
+
+st.title("tinynet: backpropagation, number by number")
+st.markdown(
+    """
+A dashboard for the three small networks of the tutorial *Neural Network* (after Andrew
+Trask's posts), trained by a NumPy engine that reproduces the tutorial's printed numbers,
+for its Python code and for its R code. Four rows of data, three input columns (the third
+is a constant 1 that acts as a bias), and the same loop every time: forward pass, error,
+slope of the sigmoid, weight update.
+"""
+)
+
+left, middle, right = st.columns(3)
+with left:
+    st.subheader("Example 1: one layer")
+    st.markdown(
+        "No hidden layer: the output is the sigmoid of the inputs times three weights, so this "
+        "is logistic regression fitted by backpropagation. The target is the first input "
+        "column, so the classes separate perfectly and the weights keep growing. The update "
+        "is the error times the sigmoid's slope: confident outputs (near 0 or 1) barely move."
+    )
+    st.page_link("pages/example_1.py", label="Open Example 1", icon=":material/arrow_forward:")
+with middle:
+    st.subheader("Example 2: a hidden layer")
+    st.markdown(
+        "XOR of the first two columns: no single layer can fit it. Four hidden units, "
+        "each a sigmoid of a weighted sum of the inputs, feed one output unit. The error is "
+        "passed back through `synapse_1` to tell each hidden unit how it contributed. "
+        "See the hidden activations and both weight matrices, and the seed's error lines."
+    )
+    st.page_link("pages/example_2.py", label="Open Example 2", icon=":material/arrow_forward:")
+with right:
+    st.subheader("Example 3: the learning rate")
+    st.markdown(
+        "Thirty-two hidden units and a learning rate alpha. The same starting weights are "
+        "trained with seven alphas from 0.001 to 1000: too small barely learns, too large "
+        "saturates the sigmoids and sticks at an error of 0.5; alpha = 10 does best here."
+    )
+    st.page_link("pages/example_3.py", label="Open Example 3", icon=":material/arrow_forward:")
+
+st.subheader("How to use it")
+st.markdown(
+    """
+- Every page starts at the seed's settings and shows the seed's printed numbers beside ours
+  (**Seed says / we get**). Move a slider in the sidebar and the network is retrained.
+- **Initial weights**: *Python (NumPy)* draws them like the seed's Python code, *R* like its R
+  code (`set.seed` + `runif`), so both columns of the tutorial can be reproduced.
+- The settings live in the page's address: copy the link to share exactly what you see.
+- **The code** expander on each page shows the loop it runs as a standalone NumPy script.
+- Run it yourself: `python -m pip install -r requirements.txt && streamlit run app.py`.
+"""
+)

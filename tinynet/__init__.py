@@ -6,9 +6,10 @@ run.error[[0, 10000, 20000]]    # the seed's three "Error:" lines
 """
 
 from .activations import ACTIVATIONS, get_activation, sigmoid
-from .backprop import Step, step
+from .backprop import Step, forward, row_contributions, step
 from .data import INPUTS, TARGETS, inputs, parse_target, target_label
 from .init import initial_weights
+from .replay import step_at, weights_at
 from .settings import (
     EXAMPLES,
     INITS,
@@ -19,6 +20,8 @@ from .settings import (
     RunSettings,
     preset,
 )
+from .summary import Band, error_band, outcome
+from .surface import Surface, decision_surface
 from .train import Run, Snapshots, ensemble, snapshot_iterations, sweep, train, train_many
 
 __all__ = [
@@ -31,10 +34,19 @@ __all__ = [
     "SEED_ALPHAS",
     "SEED_CHECKPOINTS",
     "TARGETS",
+    "Band",
     "Run",
     "RunSettings",
     "Snapshots",
     "Step",
+    "Surface",
+    "decision_surface",
+    "error_band",
+    "forward",
+    "outcome",
+    "row_contributions",
+    "step_at",
+    "weights_at",
     "ensemble",
     "get_activation",
     "initial_weights",

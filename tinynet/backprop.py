@@ -47,16 +47,13 @@ def step(
     dot: the matrix product (np.dot as the seed, np.matmul for stacks, or r_matmul).
     Call it under np.errstate(over="ignore"): sigmoid's exp overflows, harmlessly, for x < -709.
     """
-    if synapse_1 is None:  # Example 1: one layer, no hidden units
-        output = sigmoid(dot(x, synapse_0))
-        error = output - y
-        delta = error * sigmoid_slope(output)
-        return Step(None, output, error, delta, None, None, None, alpha * dot(x.T, delta))
-
-    layer_1 = activation.function(dot(x, synapse_0))
-    layer_2 = sigmoid(dot(layer_1, synapse_1))
+    layer_1, layer_2 = forward(x, synapse_0, synapse_1, activation, dot)
     error = layer_2 - y
     layer_2_delta = error * sigmoid_slope(layer_2)
+    if synapse_1 is None:  # Example 1: one layer, no hidden units
+        update_0 = alpha * dot(x.T, layer_2_delta)
+        return Step(None, layer_2, error, layer_2_delta, None, None, None, update_0)
+
     layer_1_error = dot(layer_2_delta, synapse_1.mT)
     layer_1_delta = layer_1_error * activation.slope_from_output(layer_1)
     update_1 = alpha * dot(layer_1.mT, layer_2_delta)
@@ -64,3 +61,27 @@ def step(
     return Step(
         layer_1, layer_2, error, layer_2_delta, layer_1_error, layer_1_delta, update_1, update_0
     )
+
+
+def forward(
+    x: np.ndarray,
+    synapse_0: np.ndarray,
+    synapse_1: np.ndarray | None,
+    activation: Activation,
+    dot: Callable[[np.ndarray, np.ndarray], np.ndarray] = np.matmul,
+) -> tuple[np.ndarray | None, np.ndarray]:
+    """(layer_1, layer_2): the hidden layer (n, H) (None without one) and the output (n, 1)
+    for inputs x (n, n_inputs); n is 4 for the training rows, more for a surface."""
+    if synapse_1 is None:
+        return None, sigmoid(dot(x, synapse_0))
+    layer_1 = activation.function(dot(x, synapse_0))
+    return layer_1, sigmoid(dot(layer_1, synapse_1))
+
+
+def row_contributions(x: np.ndarray, delta: np.ndarray) -> np.ndarray:
+    """What each training row adds to x.T @ delta: one outer product per row.
+
+    x: (4, n_inputs); delta: (4, H). Returns (4, n_inputs, H); summed over its first axis
+    it is x.T @ delta, so row n's slice shows which weights that row pushes, and how hard.
+    """
+    return x[:, :, None] * delta[:, None, :]

@@ -85,6 +85,11 @@ def ensemble(
     return train_many([settings.but(seed=s) for s in seeds], progress)
 
 
+def single_network_dot(r_arithmetic: bool):
+    """The matrix product one network trains with: R's ordered sums, or np.dot as the seed."""
+    return r_matmul if r_arithmetic else np.dot
+
+
 def snapshot_iterations(iterations: int, count: int = MAX_SNAPSHOTS) -> np.ndarray:
     """0, `iterations` and log-spaced iterations between: at most `count` sorted ints."""
     between = np.geomspace(1, iterations, num=count - 1)
@@ -196,7 +201,7 @@ class _Population:
         if self.size == 1:  # one network: 2-D views and np.dot, the seed's own arithmetic
             synapse_0, alpha = synapse_0[0], alpha.reshape(())  # 0-d: see activations.ONE
             synapse_1 = None if synapse_1 is None else synapse_1[0]
-            dot = r_matmul if self.r_arithmetic else np.dot
+            dot = single_network_dot(self.r_arithmetic)
         errors = np.empty((stop - start, *synapse_0.shape[:-2], 4, 1))
         snap_index = int(np.searchsorted(self.snap_at, start))
         for j in range(start, stop):

@@ -17,10 +17,11 @@ import pandas as pd
 
 from tinynet.train import Run
 
-from .sampling import log_indices, loggable
+from .sampling import MAX_POINTS, log_indices, loggable
 
 HEIGHT = 300
 ERROR_FORMAT = ".6g"
+MAX_ROWS = 20_000  # all lines of a chart together: a 19-alpha sweep stays quick to draw
 MAX_LABELLED_COLUMNS = 16  # wider heatmaps drop the numbers written in the cells
 
 
@@ -31,9 +32,10 @@ def _label(value: float) -> str:
 def trajectory_frame(runs: Sequence[Run], labels: Sequence[str] | None = None) -> pd.DataFrame:
     """Long-form sampled error trajectories: iteration, error, series (one label per run)."""
     labels = [_label(r.settings.alpha) for r in runs] if labels is None else list(labels)
+    per_line = min(MAX_POINTS, MAX_ROWS // max(len(runs), 1))
     parts = []
     for run, label in zip(runs, labels, strict=True):
-        at = log_indices(len(run.error))
+        at = log_indices(len(run.error), per_line)
         part = pd.DataFrame({"iteration": at, "error": run.error[at], "series": label})
         parts.append(part[loggable(part["error"].to_numpy())])
     if not parts:

@@ -1,0 +1,147 @@
+"""The dashboard's Streamlit-free builders: sampling, charts, tables, downloads, budget, and
+the URL checks of the controls."""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import numpy as np
+import pytest
+
+from dashboard import budget, charts, downloads, tables
+from dashboard.controls import ALPHA_OPTIONS, Control, alphas_control, example_controls
+from dashboard.sampling import MAX_POINTS, log_indices, loggable
+from tinynet import SEED_ALPHAS, preset, sweep, train
+
+
+@pytest.fixture(scope="module")
+def ex1():
+    return train(preset(1))
+
+
+@pytest.fixture(scope="module")
+def ex2():
+    return train(preset(2))
+
+
+@pytest.fixture(scope="module")
+def ex3():
+    return sweep(preset(3).but(iterations=3_000), [0.1, 10.0, 1000.0])
+
+
+@pytest.mark.parametrize("n", [1, 2, 1_999, 2_000, 2_001, 10_000, 30_000, 100_000, 1_000_000])
+def test_log_indices_bounded_sorted_and_keep_the_marks(n):
+    at = log_indices(n)
+    assert len(at) <= MAX_POINTS
+    assert np.all(np.diff(at) > 0)
+    assert at[0] == 0 and at[-1] == n - 1
+    assert {j for j in (9_999, 10_000, 19_999, 20_000, 29_999) if j < n} <= set(at)
+    if n > MAX_POINTS:
+        assert len(at) > 0.95 * MAX_POINTS  # the budget is used, not wasted on duplicates
+
+
+def test_loggable_drops_zero_nan_inf():
+    assert loggable(np.array([0.5, 0.0, -1.0, np.nan, np.inf, 1e-300])).tolist() == [
+        True, False, False, False, False, True,
+    ]  # fmt: skip
+
+
+def test_trajectory_frame_filters_what_a_log_axis_cannot_show(ex1):
+    bad = ex1.error.copy()
+    bad[[1, 2, 3]] = [0.0, np.nan, np.inf]
+    run = type(ex1)(**{**ex1.__dict__, "error": bad})
+    frame = charts.trajectory_frame([run])
+    assert (frame["error"] > 0).all() and np.isfinite(frame["error"]).all()
+    assert not {1, 2, 3} & set(frame["iteration"])
+
+
+def test_error_chart_spec(ex3):
+    with alt.data_transformers.disable_max_rows():  # Streamlit sends the data its own way
+        spec = charts.error_chart(ex3, highlight="10").to_dict()
+    assert spec["encoding"]["y"]["scale"]["type"] == "log"
+    assert spec["encoding"]["x"]["scale"]["type"] == "symlog"
+    assert spec["encoding"]["color"]["field"] == "series"
+    assert {t["field"] for t in spec["encoding"]["tooltip"]} == {"series", "iteration", "error"}
+    rows = next(iter(spec["datasets"].values()))
+    per_line = [sum(r["series"] == s for r in rows) for s in ("0.1", "10", "1000")]
+    assert max(per_line) <= MAX_POINTS and sum(per_line) <= charts.MAX_ROWS
+
+
+def test_weights_sigmoid_and_heatmap_charts(ex1, ex2):
+    weights = charts.weights_chart(ex1).to_dict()
+    names = {r["name"] for r in next(iter(weights["datasets"].values()))}
+    assert names == {"w1", "w2", "w3"}
+    curves, marks = charts.sigmoid_frames(ex1.prediction)
+    assert len(marks) == 8 and set(curves["curve"]) == set(marks["curve"])
+    charts.sigmoid_chart(ex1.prediction).to_dict()
+    heat = charts.heatmap(ex2.synapse_0, "input", "unit").to_dict()
+    cells = next(iter(heat["datasets"].values()))
+    assert len(cells) == 12 and {c["label"] for c in cells} >= {"4.407", "-6.530"}
+    wide = charts.heatmap(np.ones((3, 64)), "input", "unit").to_dict()
+    assert "layer" not in wide  # no numbers written in narrow cells
+
+
+def test_prediction_table_rounds_as_the_seed(ex1, ex2):
+    t1 = tables.prediction_table(ex1)
+    assert list(t1.columns) == ["x1", "x2", "x3", "target", "prediction", "|error|"]
+    assert t1["prediction"].tolist() == [0.00966449, 0.00786506, 0.99358898, 0.99211957]
+    assert tables.prediction_table(ex2)["prediction"].tolist() == [0.004, 0.995, 0.996, 0.006]
+    no_bias = train(preset(2).but(bias=False, iterations=100))
+    assert "x3" not in tables.prediction_table(no_bias)
+
+
+def test_sweep_table_marks_the_best_and_the_seed(ex3):
+    table = tables.sweep_table(ex3, seed_settings=False)
+    assert table.loc[table["best"] != "", "alpha"].tolist() == [10.0]
+    assert "seed match" not in table
+    assert list(table.filter(like="error[").columns) == ["error[0]"]  # the seed's, in range
+    assert table["final error"].tolist() == [r.final_error for r in ex3]
+
+
+def test_downloads(ex2, ex3):
+    csv = downloads.trajectory_csv([ex2]).splitlines()
+    assert csv[0] == "iteration,error" and len(csv) == 30_001
+    assert float(csv[10_001].split(",")[1]) == ex2.error[10_000]
+    wide = downloads.trajectory_csv(ex3).splitlines()[0]
+    assert wide == "iteration,error alpha=0.1,error alpha=10,error alpha=1000"
+    record = json.loads(downloads.weights_json([ex2]))
+    assert np.allclose(record["synapse_0"], ex2.synapse_0)
+    assert downloads.finite_or_none([1.0, np.nan, [np.inf]]) == [1.0, None, [None]]
+
+
+def test_budget_refuses_only_the_slow_corner():
+    assert (
+        budget.too_slow(preset(3).but(iterations=100_000, hidden=128), len(ALPHA_OPTIONS)) is None
+    )
+    slow = budget.too_slow(preset(3).but(init="r", iterations=100_000, hidden=128), 7)
+    assert slow and "iterations" in slow
+    assert budget.estimate_seconds(preset(2)) < 1.0
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [(["30000"], None), (["1e99"], "outside"), (["abc"], "not a number"), ([""], "empty"),
+     (["100", "200"], "more than once"), (["nan"], "outside")],
+)  # fmt: skip
+def test_slider_url_check(raw, problem):
+    iterations = next(c for c in example_controls(2) if c.key == "iterations")
+    found = iterations.url_problem(raw)
+    assert found is None if problem is None else problem in found
+
+
+def test_select_radio_multiselect_url_checks():
+    alpha, init = (next(c for c in example_controls(2) if c.key == k) for k in ("alpha", "init"))
+    assert alpha.url_problem(["10"]) is None and alpha.url_problem(["0.001"]) is None
+    assert alpha.url_problem(["abc"]) and alpha.url_problem(["10.0"])
+    assert init.url_problem(["R"]) is None and init.url_problem(["Python (NumPy)"]) is None
+    assert init.url_problem(["r"])
+    assert alphas_control().url_problem(["0.1", "1"]) is None
+    assert "abc" in alphas_control().url_problem(["0.1", "abc"])
+    flag = Control("bias", "Bias", "checkbox", True)
+    assert flag.url_problem(["False"]) is None and flag.url_problem(["maybe"])
+
+
+def test_alpha_ladder_holds_the_seeds_alphas():
+    assert set(SEED_ALPHAS) <= set(ALPHA_OPTIONS)
+    assert list(ALPHA_OPTIONS) == sorted(ALPHA_OPTIONS)

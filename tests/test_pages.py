@@ -1,0 +1,155 @@
+"""The dashboard through AppTest: every page runs, shows the seed's numbers, reacts to its
+controls and to the URL, and draws bounded log-scale error charts."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from apptest_helpers import PAGES, charts, layers, open_page, table_with
+
+from dashboard.sampling import MAX_POINTS
+from tinynet.reference import SEED_PRINTS, SEED_SWEEP, agrees
+
+SEED_PREDICTIONS = {
+    "example_1": [float(p.text) for p in SEED_PRINTS[(1, "numpy")]],
+    "example_2": [0.004, 0.995, 0.996, 0.006],
+    "example_3": [0.0011, 0.9989, 0.9989, 0.0015],
+}
+
+
+def test_home_runs():
+    at = open_page()
+    assert not at.exception
+    assert "tinynet" in at.title[0].value
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_at_defaults(page):
+    at = open_page(page)
+    assert not at.exception, at.exception
+    assert not at.warning  # no link notices, no refusals
+    assert charts(at)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_prediction_table_carries_the_seeds_numbers(page):
+    at = open_page(page)
+    table = table_with(at, "x1", "target", "prediction", "|error|")
+    got = table["prediction"].tolist()
+    if page == "example_3":  # alpha 10 is roundoff-sensitive: within one unit of the 4th decimal
+        assert np.allclose(got, SEED_PREDICTIONS[page], atol=1e-4 + 1e-12)
+    else:
+        assert got == SEED_PREDICTIONS[page]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_seed_check_all_match(page):
+    at = open_page(page)
+    check = table_with(at, "seed says", "we get", "match")
+    assert len(check) >= 4
+    assert set(check["match"]) == {"✅"}
+
+
+def test_r_flavour_shows_the_seeds_r_numbers():
+    at = open_page("example_1", {"init": "R"})
+    assert at.radio(key="init").value == "r"
+    table = table_with(at, "prediction")
+    assert table["prediction"].tolist() == [float(p.text) for p in SEED_PRINTS[(1, "r")]]
+    assert set(table_with(at, "match")["match"]) == {"✅"}
+
+
+def test_example_3_sweep_table_carries_the_seeds_sweep():
+    at = open_page("example_3")
+    sweep = table_with(at, "alpha", "best", "error[10000]")
+    assert sorted(sweep["alpha"]) == sorted(SEED_SWEEP["numpy"])
+    for _, row in sweep.iterrows():
+        texts = SEED_SWEEP["numpy"][row["alpha"]]
+        for k, j in enumerate((0, 10_000, 20_000)):
+            assert agrees(row[f"error[{j}]"], texts[k], sensitive=row["alpha"] == 10.0)
+        assert row["seed match"] == "✅"
+    assert sweep.loc[sweep["best"] != "", "alpha"].tolist() == [10.0]
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "value"),
+    [("example_1", "seed", 2), ("example_2", "hidden", 8), ("example_3", "iterations", 20_000)],
+)
+def test_moving_a_slider_changes_the_result(page, key, value):
+    at = open_page(page)
+    before = table_with(at, "prediction")["prediction"].tolist()
+    at.slider(key=key).set_value(value).run()
+    assert not at.exception
+    assert table_with(at, "prediction")["prediction"].tolist() != before
+    assert "nothing printed to compare" in " ".join(c.value for c in at.caption)
+
+
+def test_alpha_select_slider_changes_the_result():
+    at = open_page("example_2")
+    before = table_with(at, "prediction")["prediction"].tolist()
+    at.select_slider(key="alpha").set_value(0.1).run()
+    assert table_with(at, "prediction")["prediction"].tolist() != before
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_error_chart_is_log_scaled_and_bounded(page):
+    at = open_page(page, {"iterations": "100000"})
+    found = 0
+    for spec, datasets in charts(at):
+        for unit in layers(spec):
+            y = unit.get("encoding", {}).get("y", {})
+            if y.get("field") != "error":
+                continue
+            found += 1
+            assert y["scale"]["type"] == "log"
+            data = datasets[unit.get("data", spec.get("data"))["name"]]
+            assert np.isfinite(data["error"]).all() and (data["error"] > 0).all()
+            assert data.groupby("series").size().max() <= MAX_POINTS
+            assert {0, 9_999, 10_000, 99_999} <= set(data["iteration"])
+    assert found >= 1
+
+
+def test_query_params_set_the_controls():
+    at = open_page("example_2", {"seed": "3", "iterations": "5000", "alpha": "0.5", "hidden": "6"})
+    assert not at.exception and not at.warning
+    assert at.slider(key="seed").value == 3
+    assert at.slider(key="iterations").value == 5000
+    assert at.select_slider(key="alpha").value == 0.5
+    assert at.slider(key="hidden").value == 6
+
+
+def test_example_3_alphas_from_the_link():
+    at = open_page("example_3", {"alphas": ["0.1", "1"], "alpha": "1"})
+    assert not at.exception
+    assert at.multiselect(key="alphas").value == [0.1, 1.0]
+    assert table_with(at, "alpha", "best")["alpha"].tolist() == [0.1, 1.0]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_garbage_query_params_fall_back_with_a_notice(page):
+    garbage = {"alpha": "abc", "hidden": "-5", "iterations": "1e99", "seed": "", "init": "x"}
+    if page == "example_3":
+        garbage["alphas"] = "abc"
+    at = open_page(page, garbage)
+    assert not at.exception
+    notice = " ".join(w.value for w in at.warning)
+    for key in ("alpha=abc", "iterations=1e99", "seed=", "init=x"):
+        assert key in notice
+    assert at.slider(key="seed").value == 1
+    assert set(table_with(at, "match")["match"]) == {"✅"}  # back at the seed's settings
+
+
+def test_too_slow_a_combination_is_refused():
+    at = open_page("example_3", {"init": "R", "hidden": "128", "iterations": "100000"})
+    assert not at.exception
+    assert any("would take about" in e.value for e in at.error)
+    assert not charts(at)
+
+
+def test_no_alpha_selected_still_shows_the_detail():
+    at = open_page("example_3")
+    at.multiselect(key="alphas").set_value([]).run()
+    assert not at.exception
+    assert table_with(at, "alpha", "best")["alpha"].tolist() == [10.0]
+    assert math.isclose(table_with(at, "prediction")["prediction"][0], 0.0011, abs_tol=1e-4)

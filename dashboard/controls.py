@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import streamlit as st
 
-from tinynet import SEED_ALPHAS, RunSettings, preset
+from tinynet import ACTIVATIONS, EXAMPLES, SEED_ALPHAS, RunSettings, preset
 
 Kind = Literal["slider", "select_slider", "radio", "selectbox", "multiselect", "checkbox"]
 
@@ -153,6 +153,36 @@ def alphas_control(default: Sequence[float] = SEED_ALPHAS) -> Control:
         "alphas", "Alphas to sweep", "multiselect", tuple(float(a) for a in default),
         ALPHA_OPTIONS, format=number_label,
         help="Every alpha trains from the same starting weights, all together in one loop.",
+    )  # fmt: skip
+
+
+def activation_control(default: str = "sigmoid") -> Control:
+    return Control(
+        "activation", "Hidden-layer activation", "radio", default, tuple(ACTIVATIONS),
+        help="The hidden layer's nonlinearity (the output stays a sigmoid). The seed: \"you "
+        "could try other transformations for the first hidden layer\".",
+    )  # fmt: skip
+
+
+def example_control(default: int = 2) -> Control:
+    return Control(
+        "example", "Example", "radio", default, EXAMPLES,
+        help="Start from the seed's settings for this example: its network, seed and alpha.",
+    )  # fmt: skip
+
+
+def k_control(last: int, default: int = 0) -> Control:
+    """Iteration k of a run whose last iteration is `last` (its error has last + 1 entries)."""
+    return Control(
+        "k", "Iteration k", "slider", min(default, last), low=0, high=max(last, 1),
+        help="Which pass of the loop to show: k = 0 is the first, with the starting weights.",
+    )  # fmt: skip
+
+
+def reveal_control(default: bool = False) -> Control:
+    return Control(
+        "reveal", "Predict, then reveal", "checkbox", default,
+        help="Hide each stage's result until you open it: work it out first.",
     )  # fmt: skip
 
 

@@ -8,6 +8,7 @@ hit, and an element created outside it could not be replayed.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 
@@ -15,6 +16,7 @@ import streamlit as st
 
 import tinynet
 from tinynet import RunSettings
+from tinynet.nnet import NnetFit, fit_nnet
 from tinynet.train import Run
 
 from .budget import SHOW_PROGRESS_SECONDS, estimate_seconds
@@ -48,6 +50,26 @@ def sweep(settings: RunSettings, alphas: tuple[float, ...]) -> list[Run]:
     """tinynet.sweep (one population, trained together), cached by settings and alphas."""
     with _progress(settings, len(alphas)) as report:
         return tinynet.sweep(settings, list(alphas), progress=report)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def timed_train(settings: RunSettings) -> tuple[Run, float]:
+    """tinynet.train and the seconds it took. Timed inside the cached call, so a cache hit
+    reports how long the run took when it was computed, not how long the hit took."""
+    with _progress(settings, 1) as report:
+        start = time.perf_counter()
+        run = tinynet.train(settings, progress=report)
+        return run, time.perf_counter() - start
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def nnet_fit(size: int, seed: int, decay: float, entropy: bool) -> tuple[NnetFit, float]:
+    """R's `set.seed(seed); nnet::nnet(X, y, size, decay, entropy)` on the seed's XOR data
+    (tinynet.nnet.fit_nnet) and the seconds it took. A fit is small (<= 1,000 weights, <= 101
+    objective values), so 64 entries hold a few decay ladders."""
+    start = time.perf_counter()
+    fit = fit_nnet(size=size, seed=seed, decay=decay, entropy=entropy)
+    return fit, time.perf_counter() - start
 
 
 def sweep_alphas(selected: Sequence[float], detail: float) -> tuple[float, ...]:

@@ -49,7 +49,7 @@ def _iteration_axis(last: int) -> alt.X:
         "iteration:Q",
         title="iteration (symlog scale)",
         scale=alt.Scale(type="symlog", domain=[0, max(last, 1)]),
-        axis=alt.Axis(values=ticks, format="~s"),
+        axis=alt.Axis(values=ticks, format=",d"),
     )
 
 
@@ -210,7 +210,7 @@ def heatmap(
     else:
         scale = alt.Scale(scheme="blues", domain=[0, 1])
         strength = finite.fillna(0)
-    data["text_colour"] = np.where(strength > 0.55, "white", "black")
+    data["strength"] = strength
     data["label"] = [f"{v:.{decimals}f}" if np.isfinite(v) else "—" for v in data["value"]]
     row_order = [f"{row_label} {i + 1}" for i in range(rows)]
     column_order = [f"{column_label} {j + 1}" for j in range(columns)]
@@ -228,8 +228,10 @@ def heatmap(
             alt.Tooltip("value:Q", format=".6g"),
         ],
     )
+    # A condition on a plain value, not a second colour scale (which would clash with the cells').
+    dark = alt.datum.strength > 0.55
     text = base.mark_text(fontSize=11).encode(
-        text="label:N", color=alt.Color("text_colour:N", scale=None)
+        text="label:N", color=alt.condition(dark, alt.value("white"), alt.value("black"))
     )
     if columns > MAX_LABELLED_COLUMNS:  # too narrow for numbers: colour only, full width
         return cells.properties(height=max(rows * 30, 80))

@@ -29,8 +29,11 @@ sections.diverged_note(runs)
 st.subheader("Error at the seed's checkpoints")
 seed_settings = is_seed_run(settings.but(alpha=10.0))
 sweep = tables.sweep_table(runs, seed_settings)
+if sweep["diverged at"].isna().all():
+    sweep = sweep.drop(columns="diverged at")
 error_columns = [c for c in sweep.columns if "error" in c]
-config = {c: st.column_config.NumberColumn(c, format="plain") for c in error_columns}
+# %.17g: every digit the seed prints (sprintf's %g drops trailing zeros, so 0.5 stays 0.5)
+config = {c: st.column_config.NumberColumn(c, format="%.17g") for c in error_columns}
 config["alpha"] = st.column_config.NumberColumn("alpha", format="%g")
 st.dataframe(sweep, hide_index=True, column_config=config, width="stretch")
 if seed_settings:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Sequence
-from typing import Any
-
 import numpy as np
 import pandas as pd
 
+from tinynet.export import weights_dict
 from tinynet.train import Run
 
 
@@ -30,37 +28,7 @@ def _alpha(run: Run) -> str:
     return f"alpha={run.settings.alpha:g}"
 
 
-def finite_or_none(values: Any) -> Any:
-    """Nested lists with every non-finite float as None (JSON has no NaN or Infinity)."""
-    if isinstance(values, np.ndarray):
-        values = values.tolist()
-    if isinstance(values, list | tuple):
-        return [finite_or_none(v) for v in values]
-    if isinstance(values, float):
-        return values if math.isfinite(values) else None
-    return values
-
-
-def weights_record(run: Run) -> dict[str, Any]:
-    """The settings of a run and its final weights, JSON-ready."""
-    s = run.settings
-    return {
-        "example": s.example,
-        "init": s.init,
-        "seed": s.seed,
-        "hidden": s.hidden,
-        "alpha": s.alpha,
-        "iterations": s.iterations,
-        "activation": s.activation,
-        "target": list(s.target),
-        "bias": s.bias,
-        "diverged_at": run.diverged_at,
-        "synapse_0": finite_or_none(run.synapse_0),
-        "synapse_1": None if run.synapse_1 is None else finite_or_none(run.synapse_1),
-    }
-
-
 def weights_json(runs: Sequence[Run]) -> str:
     """One record (a single run) or a list of records (a sweep), as strict JSON."""
-    records = [weights_record(r) for r in runs]
+    records = [weights_dict(r) for r in runs]
     return json.dumps(records[0] if len(records) == 1 else records, indent=2, allow_nan=False)

@@ -48,7 +48,17 @@ def run_dict(run: Run) -> dict[str, Any]:
 def weights_dict(run: Run) -> dict[str, Any]:
     """The final weights with the settings that produced them (the dashboards' download)."""
     full = run_dict(run)
-    keep = ("example", "init", "seed", "hidden", "alpha", "iterations", "activation", "target")
+    keep = (
+        "example",
+        "init",
+        "seed",
+        "hidden",
+        "alpha",
+        "iterations",
+        "activation",
+        "target",
+        "bias",
+    )
     return {
         **{k: full[k] for k in keep},
         "synapse_0": full["synapse_0"],

@@ -1,0 +1,182 @@
+"""Step by step: one iteration of the seed's loop, every number shown next to its line of code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import cache, charts, controls, sections, step_view
+from dashboard.controls import Control
+
+NUMBER_FORMAT = "%.6g"
+
+st.title("Step by step: one iteration, every number")
+st.markdown(
+    "Pick an example's settings and an iteration `k`. Below is pass `k` of the seed's loop "
+    "over the four training rows, stage by stage: the seed's line, the shapes it combines, "
+    "and the actual matrices. Turn on **Predict, then reveal** to work each result out "
+    "before you look."
+)
+
+
+def show(specs: Sequence[Control], notices: list[str]) -> dict[str, Any]:
+    """Check the link's values for these controls (before the widgets drop bad ones), then
+    draw them in the sidebar."""
+    notices.extend(controls.url_notices(specs))
+    return {c.key: c.render(st.sidebar) for c in specs}
+
+
+def table(frame: pd.DataFrame, hide_index: bool = False) -> None:
+    """A small matrix as a table: every number column with six significant digits, all rows
+    shown up to 40 (then it scrolls)."""
+    config = {
+        c: st.column_config.NumberColumn(str(c), format=NUMBER_FORMAT)
+        for c in frame.columns
+        if pd.api.types.is_numeric_dtype(frame[c])
+    }
+    height = "content" if len(frame) <= 40 else "auto"
+    st.dataframe(frame, column_config=config, hide_index=hide_index, width="content", height=height)
+
+
+def result_box(key: str, label: str = "Reveal the result") -> Any:
+    """Where a result goes: the page itself, or (reveal on) a lazy expander whose content is
+    only computed and sent once it is opened. The key carries k, so moving k closes it."""
+    if not reveal:
+        return st.container()
+    return st.expander(label, key=f"open_{key}_{settings.example}_{k}", on_change="rerun")
+
+
+def stage(number: int, s: step_view.Stage) -> None:
+    """One stage: its line of seed code, its shapes, what it starts from, what it computes."""
+    st.markdown(f"##### {number}. {s.title}")
+    st.code(s.code, language="python")
+    st.caption(f"Shapes: {s.shapes}")
+    if s.operands:
+        for column, operand in zip(st.columns(len(s.operands)), s.operands, strict=True):
+            with column:
+                table(operand)
+    box = result_box(s.key)
+    if box.open is False:
+        return
+    with box:
+        for result in s.results:
+            table(result)
+        if s.note:
+            st.caption(s.note)
+
+
+notices: list[str] = []
+st.sidebar.header("Settings")
+example = show([controls.example_control()], notices)["example"]
+# Each example keeps its own seed settings: switching examples starts from the new one's.
+if st.session_state.get("_step_example", example) != example:
+    for key in ("seed", "iterations", "alpha", "hidden", "init", "activation", "k"):
+        st.session_state.pop(key, None)
+st.session_state["_step_example"] = example
+specs = controls.example_controls(example)
+if example != 1:
+    specs.append(controls.activation_control())
+values = show(specs, notices)
+settings = controls.settings_from(example, values)
+sections.guard(settings)
+run = cache.train(settings)
+
+picked = show([controls.k_control(settings.iterations - 1), controls.reveal_control()], notices)
+reveal = bool(picked["reveal"])
+last = step_view.last_iteration(run)
+k = min(int(picked["k"]), last)
+if notices:
+    st.warning("Some values in the link could not be used. " + " ".join(notices), icon="🔗")
+if picked["k"] > last:
+    st.warning(
+        f"This run diverged at iteration {run.diverged_at:,} (a weight became infinite), so "
+        f"there is no iteration {picked['k']:,}: showing iteration {k:,}, the one that blew up.",
+        icon="💥",
+    )
+it = step_view.seed_iteration(run, k)
+
+st.subheader(f"Example {example}, iteration k = {k:,} of {len(run.error):,}")
+st.info(step_view.sign_note(settings), icon=":material/swap_vert:")
+with st.expander("Where this step is in training"):
+    sections.chart(step_view.error_at_k_chart(run, k))
+
+forward, backward, update, rows, weights, surface = st.tabs(
+    [
+        "1 · Forward pass",
+        "2 · Error and deltas",
+        "3 · Weight updates",
+        "4 · Row by row",
+        "5 · Weights before → after",
+        "6 · Decision surface",
+    ]
+)
+parts = {"forward": forward, "backward": backward, "update": update}
+for number, s in enumerate(step_view.stages(it), start=1):
+    with parts[s.part]:
+        stage(number, s)
+
+delta = "layer_1_delta" if it.hidden else "l1_delta"
+with rows:
+    st.markdown(
+        f"`X.T.dot({delta})` adds up one outer product per training row: row n contributes "
+        f"`X[n]` (as a column) times `{delta}[n]` (as a row). X holds only 0s and 1s, so a row "
+        "pushes exactly the weights of the inputs that are 1 in it, by its delta: row 1 "
+        "(inputs 0, 0, 1) moves only the weights leaving x3, the constant input."
+        + ("" if settings.alpha == 1.0 else f" Each is multiplied by alpha = {settings.alpha:g}.")
+    )
+    box = result_box("rows", "Reveal the four rows and their sum")
+    if box.open is not False:
+        with box:
+            # a faceted chart has a fixed width per panel: it cannot stretch
+            st.altair_chart(step_view.contributions_chart(it), width="content", theme="streamlit")
+            with st.expander("The same as tables: the four rows, then their sum"):
+                table(step_view.contributions_frame(it), hide_index=True)
+                table(step_view.stages(it)[-1].results[0])
+            frame = step_view.update_1_frame(it)
+            if frame is not None:
+                st.markdown(
+                    "`layer_1.T.dot(layer_2_delta)`, synapse_1's update, is the same kind of "
+                    "sum: one column per training row, then their sum."
+                )
+                table(frame)
+
+with weights:
+    st.caption(
+        "The weights iteration k starts from, the seed's update, and the weights the next "
+        "iteration starts from."
+    )
+    box = result_box("weights", "Reveal the weights after the update")
+    if box.open is not False:
+        with box:
+            for name, frame in step_view.weights_frames(it):
+                st.markdown(f"**{name}**")
+                table(frame, hide_index=True)
+            if it.finite_after:
+                left, right = st.columns(2)
+                with left:
+                    st.caption("synapse_0 before")
+                    sections.chart(charts.heatmap(it.synapse_0, "input", "unit", "weight"))
+                with right:
+                    st.caption("synapse_0 after")
+                    sections.chart(charts.heatmap(it.synapse_0_after, "input", "unit", "weight"))
+            else:
+                st.error(
+                    "This update makes weights infinite (or NaN): the run diverges here.",
+                    icon="💥",
+                )
+
+with surface:
+    st.caption(
+        "The network's output over the input square (x3 = 1) for the weights iteration k "
+        "starts from. The four training rows are drawn on it, filled with their target's "
+        "colour: a row the network already gets right disappears into the surface."
+    )
+    left, right = st.columns([3, 2])
+    with left:
+        sections.chart(step_view.surface_at(it))
+    with right:
+        st.caption("The four rows at iteration k")
+        table(step_view.points_at(it), hide_index=True)

@@ -214,13 +214,13 @@ def weights_table(run: Run, fit: NnetFit) -> pd.DataFrame:
 
 def decay_table(fits: Sequence[NnetFit], target: Sequence[float]) -> pd.DataFrame:
     """nnet refitted from the same start with each decay: how the penalty shrinks the largest
-    |weight|, and what it costs in fit (sum of squared errors, no penalty)."""
+    |weight|, and what it costs in fit (SSE: the sum of squared errors, without the penalty)."""
     y = np.asarray(target, dtype=float)
     return pd.DataFrame(
         {
             "decay": [f.decay for f in fits],
             "max |weight|": [float(np.max(np.abs(f.weights))) for f in fits],
-            "sum of squared errors": [float(np.sum((y - f.fitted) ** 2)) for f in fits],
+            "SSE": [float(np.sum((y - f.fitted) ** 2)) for f in fits],
             "objective": [f.value for f in fits],
             "iterations": [f.iterations for f in fits],
             "converged": [bool(f.converged) for f in fits],

@@ -97,10 +97,11 @@ with right:
 left, right = st.columns(2)
 with left:
     st.subheader("The weights, by nnet's names")
-    st.caption("Empty where the plain net has no such weight: it has no biases of its own.")
+    st.caption("*None*: the plain net has no such weight (it has no biases of its own).")
     weights = compare.weights_table(run, fit)
     config = sections.number_columns(weights, 4, [compare.NNET, compare.BACKPROP])
-    st.dataframe(weights, hide_index=True, column_config=config, width="content", height=420)
+    height = 38 + 35 * min(len(weights), 25)  # every row of a 21-weight net, no inner scroll
+    st.dataframe(weights, hide_index=True, column_config=config, width="content", height=height)
 with right:
     st.subheader("How decay shrinks the weights")
     st.caption(f"nnet, size {fit.size}, seed {fit.seed}, refitted from the same start.")
@@ -108,10 +109,10 @@ with right:
     config = {
         "decay": st.column_config.NumberColumn("decay", format="%g"),
         "max |weight|": st.column_config.NumberColumn("max |weight|", format="%.4g"),
-        "sum of squared errors": st.column_config.NumberColumn(format="%.3g"),
-        "objective": st.column_config.NumberColumn(format="%.3g"),
+        "SSE": st.column_config.NumberColumn(help="sum of squared errors", format="%.3g"),
+        "objective": st.column_config.NumberColumn(help="SSE + decay × Σw²", format="%.3g"),
     }
-    st.dataframe(shrink, hide_index=True, column_config=config, width="content")
+    st.dataframe(shrink, hide_index=True, column_config=config, width="stretch")
 
 st.subheader("Why the two differ")
 st.markdown(

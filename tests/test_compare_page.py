@@ -256,7 +256,7 @@ def test_decay_shrinks_the_largest_weight():
     assert largest[0] > 100  # no penalty: huge weights
     assert largest[0] > largest[1] > largest[2] > 1  # small decays: smaller, still useful
     assert np.all(largest[3:] < 1e-3)  # large decays: XOR given up, every weight near 0
-    assert table["sum of squared errors"].iloc[-1] == pytest.approx(1.0, abs=1e-6)  # all 0.5
+    assert table["SSE"].iloc[-1] == pytest.approx(1.0, abs=1e-6)  # all 0.5
 
 
 @pytest.mark.parametrize(("seconds", "text"), [(0.0093, "9 ms"), (0.893, "893 ms"),

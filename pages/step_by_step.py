@@ -76,7 +76,12 @@ if st.session_state.get("_step_example", example) != example:
     for key in ("seed", "iterations", "alpha", "hidden", "init", "activation", "k"):
         st.session_state.pop(key, None)
 st.session_state["_step_example"] = example
-specs = controls.example_controls(example)
+# One run, so no sweep: Example 3's alphas go, and its detailed alpha is just "alpha".
+specs = [
+    controls.alpha_control(c.default) if c.key == "alpha" else c
+    for c in controls.example_controls(example)
+    if c.key != "alphas"
+]
 if example != 1:
     specs.append(controls.activation_control())
 values = show(specs, notices)
@@ -154,14 +159,15 @@ with weights:
             for name, frame in step_view.weights_frames(it):
                 st.markdown(f"**{name}**")
                 table(frame, hide_index=True)
+            unit = "unit" if it.hidden else "output"
             if it.finite_after:
                 left, right = st.columns(2)
                 with left:
                     st.caption("synapse_0 before")
-                    sections.chart(charts.heatmap(it.synapse_0, "input", "unit", "weight"))
+                    sections.chart(charts.heatmap(it.synapse_0, "input", unit, "weight"))
                 with right:
                     st.caption("synapse_0 after")
-                    sections.chart(charts.heatmap(it.synapse_0_after, "input", "unit", "weight"))
+                    sections.chart(charts.heatmap(it.synapse_0_after, "input", unit, "weight"))
             else:
                 st.error(
                     "This update makes weights infinite (or NaN): the run diverges here.",

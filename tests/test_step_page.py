@@ -159,6 +159,7 @@ def test_switching_example_starts_from_its_seed_settings():
     assert not at.exception
     assert at.slider(key="hidden").value == 32
     assert at.select_slider(key="alpha").value == 10.0
+    assert not at.multiselect  # one run here: no sweep of alphas
 
 
 def test_reveal_hides_results_until_opened():

@@ -34,6 +34,7 @@ PAGES = [  # (url path, what the page must show, how many charts at least)
     ("example_1", "Output After Training", 3),
     ("example_2", "Prediction vs target", 4),
     ("example_3", "Error at the seed's checkpoints", 3),
+    ("step_by_step", "one iteration, every number", 1),
     ("compare_nnet", "Why the two differ", 1),
     ("step_by_step", "one iteration, every number", 1),
 ]

@@ -4,8 +4,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import cache, compare, controls, sections
+from dashboard import cache, compare, controls, sections, shell
 from dashboard.controls import Control, number_label
+
+shell.require_app()  # a link that opens this page first still gets the whole app
 
 # The backprop side defaults to the seed's Example 2 in its R flavour: the seed's comparison
 # is in its R code (set.seed(1), the loop, then nnet::nnet), so both nets draw their starting

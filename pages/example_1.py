@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections
+from dashboard import cache, charts, controls, sections, shell
+
+shell.require_app()  # a link that opens this page first still gets the whole app
 
 st.title("Example 1: one layer")
 st.markdown(

@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, tables
+from dashboard import cache, charts, controls, sections, shell, tables
 from tinynet.printing import seed_printout
+
+shell.require_app()  # a link that opens this page first still gets the whole app
 
 st.title("Example 2: a hidden layer")
 st.markdown(

@@ -2,6 +2,10 @@
 
 import streamlit as st
 
+from dashboard import shell
+
+shell.require_app()  # a link that opens this page first still gets the whole app
+
 st.title("tinynet: backpropagation, number by number")
 st.markdown(
     """

@@ -8,8 +8,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, step_view
+from dashboard import cache, charts, controls, sections, shell, step_view
 from dashboard.controls import Control
+
+shell.require_app()  # a link that opens this page first still gets the whole app
 
 NUMBER_FORMAT = "%.6g"
 

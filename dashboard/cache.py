@@ -20,6 +20,7 @@ from tinynet.nnet import NnetFit, fit_nnet
 from tinynet.train import Run
 
 from .budget import SHOW_PROGRESS_SECONDS, estimate_seconds
+from .ensembles import Ensemble, ensemble_seeds, summarize
 
 
 @contextmanager
@@ -50,6 +51,16 @@ def sweep(settings: RunSettings, alphas: tuple[float, ...]) -> list[Run]:
     """tinynet.sweep (one population, trained together), cached by settings and alphas."""
     with _progress(settings, len(alphas)) as report:
         return tinynet.sweep(settings, list(alphas), progress=report)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def ensemble(settings: RunSettings, members: int) -> Ensemble:
+    """tinynet.ensemble over seeds settings.seed .. settings.seed + members - 1 (one population,
+    trained together), cached by settings and size as its summary: the band, the final
+    predictions and weights (100 full runs would be ~50 MB to pickle on every rerun)."""
+    with _progress(settings, members) as report:
+        seeds = ensemble_seeds(settings.seed, members)
+        return summarize(tinynet.ensemble(settings, seeds, progress=report))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -15,6 +15,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from tinynet import Band
 from tinynet.train import Run
 
 from .sampling import MAX_POINTS, log_indices, loggable
@@ -82,6 +83,71 @@ def error_chart(
                 alt.datum.series == highlight, alt.value(3.5), alt.value(1.5)
             )
     return alt.Chart(data).mark_line().encode(**encoding).properties(height=HEIGHT)
+
+
+def band_frames(run: Run, band: Band, members: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The band's 10-90% spread (iteration, low, high, series) and two lines in long form
+    (iteration, error, series): the band's median and the chosen seed's run. Each line has at
+    most MAX_POINTS rows; only values a log axis can show are kept."""
+    spread_label = f"10–90% of {members} seeds"
+    median_label = f"median of {members} seeds"
+    seed_label = f"seed {run.settings.seed}"
+    spread = pd.DataFrame(
+        {"iteration": band.iterations, "low": band.low, "high": band.high, "series": spread_label}
+    )
+    spread = spread[loggable(spread["low"].to_numpy()) & loggable(spread["high"].to_numpy())]
+    median = pd.DataFrame({"iteration": band.iterations, "error": band.median})
+    median = median[loggable(median["error"].to_numpy())].assign(series=median_label)
+    seed = trajectory_frame([run], [seed_label])
+    return spread.reset_index(drop=True), pd.concat([median, seed], ignore_index=True)
+
+
+def band_chart(run: Run, band: Band, members: int) -> alt.LayerChart:
+    """The chosen seed's error over the band of an ensemble (median and 10-90% spread), on a
+    log axis: whether this seed's run is typical, lucky or stuck."""
+    spread, lines = band_frames(run, band, members)
+    last = max(len(run.error), int(band.iterations[-1]) + 1 if len(band.iterations) else 1) - 1
+    order = [*dict.fromkeys(spread["series"]), *dict.fromkeys(lines["series"])]
+    colour = alt.Color(
+        "series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=_BAND_COLOURS)
+    )
+    y_scale = alt.Scale(type="log")
+    area = (
+        alt.Chart(spread)
+        .mark_area(opacity=0.3)
+        .encode(
+            x=_iteration_axis(last),
+            y=alt.Y("low:Q", title="mean |error| (log scale)", scale=y_scale),
+            y2="high:Q",
+            color=colour,
+            tooltip=[
+                alt.Tooltip("iteration:Q", format="d"),
+                alt.Tooltip("low:Q", title="10th percentile", format=ERROR_FORMAT),
+                alt.Tooltip("high:Q", title="90th percentile", format=ERROR_FORMAT),
+            ],
+        )
+    )
+    line = (
+        alt.Chart(lines)
+        .mark_line()
+        .encode(
+            x=_iteration_axis(last),
+            y=alt.Y("error:Q", title="mean |error| (log scale)", scale=y_scale),
+            color=colour,
+            strokeDash=alt.StrokeDash(
+                "series:N", sort=order[1:], scale=alt.Scale(range=[[5, 3], [1, 0]]), legend=None
+            ),
+            tooltip=[
+                alt.Tooltip("series:N", title="line"),
+                alt.Tooltip("iteration:Q", format="d"),
+                alt.Tooltip("error:Q", title="mean |error|", format=ERROR_FORMAT),
+            ],
+        )
+    )
+    return alt.layer(area, line).properties(height=HEIGHT)
+
+
+_BAND_COLOURS = ["#9ecae9", "#4c78a8", "#e45756"]  # spread, median, the chosen seed
 
 
 def weights_chart(run: Run) -> alt.Chart:
@@ -207,9 +273,10 @@ def heatmap(
         bound = float(np.nanmax(np.abs(finite), initial=1e-12)) or 1.0
         scale = alt.Scale(scheme="redblue", reverse=True, domain=[-bound, bound])
         strength = (finite.abs() / bound).fillna(0)
-    else:
-        scale = alt.Scale(scheme="blues", domain=[0, 1])
-        strength = finite.fillna(0)
+    else:  # [0, 1] (sigmoid), or up to the largest value (relu)
+        top = max(1.0, float(np.nanmax(finite, initial=1.0)))
+        scale = alt.Scale(scheme="blues", domain=[0, top])
+        strength = (finite / top).fillna(0)
     data["strength"] = strength
     data["label"] = [f"{v:.{decimals}f}" if np.isfinite(v) else "—" for v in data["value"]]
     row_order = [f"{row_label} {i + 1}" for i in range(rows)]

@@ -48,6 +48,13 @@ class Control:
     step: float = 1
     format: Callable[[Any], str] = str  # option -> its text, shown and written in the URL
     help: str | None = None
+    # The link's text -> why it cannot be used, or None: for values no fixed option list holds
+    # (a custom target's four numbers). Replaces the check against the options' texts.
+    validate: Callable[[str], str | None] | None = None
+    # False: the widget is not bound by Streamlit; `adopt` then takes the link's raw values
+    # (before the widget is drawn) and the page writes the URL itself (dashboard.target_input).
+    bind: bool = True
+    adopt: Callable[[Control, list[str]], None] | None = None
 
     def url_problem(self, raw: Sequence[str]) -> str | None:
         """Why the link's raw value(s) for this control cannot be used, or None if they can.
@@ -70,6 +77,8 @@ class Control:
             return None
         if self.kind == "checkbox":
             return None if text.lower() in ("true", "false") else "not true or false"
+        if self.validate is not None:
+            return self.validate(text)
         return None if text in self._texts() else "not one of the offered values"
 
     def _texts(self) -> list[str]:
@@ -82,7 +91,9 @@ class Control:
 
     def render(self, where: Any = st) -> Any:
         """Draw the widget (bound to the URL) in `where` and return its value."""
-        common = {"key": self.key, "help": self.help, "bind": "query-params"}
+        common = {"key": self.key, "help": self.help}
+        if self.bind:
+            common["bind"] = "query-params"
         if self.kind == "slider":
             return where.slider(
                 self.label,
@@ -186,6 +197,52 @@ def reveal_control(default: bool = False) -> Control:
     )  # fmt: skip
 
 
+def target_control(example: int) -> Control:
+    """The target: the seed's, another named one, or "custom" (a 4-row table on the page).
+    Unbound: the link's `target=` is a name or four numbers, which no option list holds."""
+    from . import target_input, targets  # target_input draws with Streamlit, like this module
+
+    return Control(
+        "target", "Target (y)", "selectbox", targets.seed_target_name(example),
+        targets.target_choices(example), format=targets.choice_label(example),
+        help="What the network should output for the four inputs. Custom: type four numbers "
+        "in [0, 1] into the table on the page (a link holds them as target=0,1,1,0.5).",
+        validate=targets.target_problem, bind=False, adopt=target_input.adopt_link,
+    )  # fmt: skip
+
+
+BIAS_LABELS = {True: "on", False: "off"}
+
+
+def bias_control() -> Control:
+    return Control(
+        "bias", "Constant input x3 (the bias)", "radio", True, (True, False),
+        format=BIAS_LABELS.__getitem__,
+        help="The seed's third input column is all ones: it lets a unit's input be non-zero "
+        "when x1 = x2 = 0. Turn it off to see why it is there.",
+    )  # fmt: skip
+
+
+MAX_ENSEMBLE = 100
+
+
+def ensemble_control(default: int = 0) -> Control:
+    return Control(
+        "ensemble", "Band of seeds (0: off)", "slider", default, low=0, high=MAX_ENSEMBLE,
+        help="Also train this many networks, seeds seed, seed + 1, ..., all together, and draw "
+        "their error as a band behind the chosen seed's line.",
+    )  # fmt: skip
+
+
+def teaching_controls(example: int) -> list[Control]:
+    """The issue 5 controls of an example page: target and bias everywhere; the hidden
+    layer's activation and a band of seeds where there is a hidden layer."""
+    specs = [target_control(example), bias_control()]
+    if example != 1:
+        specs += [activation_control(), ensemble_control()]
+    return specs
+
+
 def example_controls(example: int) -> list[Control]:
     """The standard controls of an example page, defaulting to the seed's settings."""
     seed = preset(example)
@@ -226,6 +283,9 @@ def show_controls(controls: Sequence[Control], where: Any = None) -> dict[str, A
     """Check the link, draw the controls (sidebar by default) and return {key: value}.
     A notice in the page lists the link values that fell back to their defaults."""
     notices = url_notices(controls)  # before the widgets: they drop bad values from the URL
+    for control in controls:
+        if control.adopt is not None:
+            control.adopt(control, st.query_params.get_all(control.key))
     where = st.sidebar if where is None else where
     where.header("Settings")
     values = {c.key: c.render(where) for c in controls}

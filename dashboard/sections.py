@@ -13,7 +13,8 @@ from tinynet import RunSettings
 from tinynet.reference import check_run
 from tinynet.train import Run
 
-from . import budget, downloads, tables
+from . import budget, cache, charts, downloads, surfaces, tables, targets
+from .ensembles import Ensemble
 
 
 def chart(figure: alt.TopLevelMixin) -> None:
@@ -32,7 +33,8 @@ def prediction_table(run: Run) -> pd.DataFrame:
     decimals = tables.seed_decimals(run.settings)
     table = tables.prediction_table(run, decimals)
     config = number_columns(table, decimals, ["prediction", "|error|"])
-    config["target"] = st.column_config.NumberColumn("target", format="%d")
+    whole = all(float(t).is_integer() for t in run.settings.target)  # a custom one may not be
+    config["target"] = st.column_config.NumberColumn("target", format="%d" if whole else "%g")
     st.dataframe(table, hide_index=True, column_config=config, width="content")
     return table
 
@@ -98,11 +100,83 @@ def guard(settings: RunSettings, members: int = 1) -> None:
 
 
 def diverged_note(runs: Sequence[Run]) -> None:
-    """Say which runs blew up (their weights overflowed) and where."""
+    """Say which runs blew up (their weights overflowed), where and why."""
     for run in runs:
-        if run.diverged_at is not None:
-            st.info(
-                f"alpha = {run.settings.alpha:g}: a weight became infinite at iteration "
-                f"{run.diverged_at:,}; training stopped there and the last finite weights are shown.",
-                icon="💥",
-            )
+        note = targets.divergence_note(run)
+        if note:
+            st.info(note, icon="💥")
+
+
+def ensemble(settings: RunSettings, members: int) -> Ensemble | None:
+    """The band of `members` seeds (None when off). Too slow a band is refused with the
+    budget guard's message, and the page goes on without it."""
+    if members <= 0:
+        return None
+    message = budget.too_slow(settings, members)
+    if message:
+        st.error(f"No band of seeds: {message}", icon="⏱️")
+        return None
+    return cache.ensemble(settings, members)
+
+
+def error_chart_with_band(run: Run, band: Ensemble | None) -> None:
+    """The run's error chart, over its band of seeds when there is one."""
+    if band is None:
+        chart(charts.error_chart([run]))
+        return
+    chart(charts.band_chart(run, band.band, band.size))
+    st.caption(
+        f"The line is seed {run.settings.seed}; behind it, the median and the 10–90% spread of "
+        f"the error of {band.size} networks that differ only in their seed (their starting "
+        "weights)."
+    )
+
+
+def ensemble_tables(run: Run, band: Ensemble) -> None:
+    """Final predictions agree across the seeds while the weights differ (the seed's remark)."""
+    st.subheader(f"{band.size} seeds: similar predictions, different weights")
+    st.caption(tables.agreement_sentence(band))
+    left, right = st.columns(2)
+    with left:
+        st.markdown("**Final predictions across the seeds**")
+        frame = tables.agreement_table(run, band)
+        config = number_columns(frame, 4, ["this seed", "median", "min", "max"])
+        config.update(number_columns(frame, 4, ["spread (max − min)"]))
+        config["target"] = st.column_config.NumberColumn("target", format="%g")
+        st.dataframe(frame, hide_index=True, column_config=config, width="content")
+    with right:
+        st.markdown("**synapse_1 across the seeds**")
+        frame = tables.weight_spread_table(run, band)
+        config = number_columns(frame, 3, ["this seed", "median", "min", "max"])
+        config.update(number_columns(frame, 3, ["spread (max − min)"]))
+        st.dataframe(frame, hide_index=True, column_config=config, width="content")
+    st.caption(
+        "The same unit number means little across runs: which hidden unit ends up doing what "
+        "depends on where it started, so a unit's weight differs from seed to seed."
+    )
+
+
+def decision_surfaces(run: Run) -> None:
+    """The network's output over the input square: after training, and at a chosen snapshot."""
+    st.subheader("Decision surface")
+    st.caption(
+        "The output over (x1, x2) in [0, 1]²"
+        + (", x3 = 1" if run.settings.bias else "")
+        + ". The four training rows are filled with their target's colour: a row the network "
+        "gets right disappears into the surface."
+    )
+    choices = surfaces.snapshot_choices(run)
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**After training** (iteration {choices[-1]:,})")
+        chart(surfaces.final_surface(run))
+    with right:
+        k = st.select_slider(
+            "Weights after this many updates",
+            choices,
+            value=choices[min(len(choices) - 1, len(choices) // 2)],
+            format_func=lambda v: f"{v:,}",
+            key=f"surface_k_{choices[-1]}_{len(choices)}",  # new choices: a new slider
+            help="One of the iterations whose weights the run kept (log-spaced).",
+        )
+        chart(surfaces.snapshot_surface(run, k))

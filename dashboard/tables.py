@@ -8,10 +8,12 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from tinynet import RunSettings, inputs
+from tinynet import RunSettings, inputs, outcome
 from tinynet.printing import printed_iterations
 from tinynet.reference import PRINTED_ITERATIONS, SEED_SWEEP, Check, agrees, sweep_value
 from tinynet.train import Run
+
+from .ensembles import Ensemble
 
 MATCH, MISMATCH = "✅", "❌"
 
@@ -86,6 +88,7 @@ def sweep_table(runs: Sequence[Run], seed_settings: bool) -> pd.DataFrame:
         for j in columns:
             row[f"error[{j}]"] = float(run.error[j]) if j < len(run.error) else np.nan
         row["final error"] = run.final_error
+        row["outcome"] = outcome(run)  # learned, stuck (error stays near 0.5) or diverged
         row["diverged at"] = run.diverged_at
         if seed_settings and alpha in SEED_SWEEP.get(init, {}):
             sensitive = init == "numpy" and alpha == 10.0
@@ -110,3 +113,51 @@ def best_marks(runs: Sequence[Run]) -> list[str]:
     ]
     best = int(np.argmin(finals)) if np.isfinite(min(finals, default=np.inf)) else -1
     return ["★ best" if i == best else "" for i in range(len(runs))]
+
+
+def agreement_table(run: Run, ensemble: Ensemble) -> pd.DataFrame:
+    """One row per input: the chosen seed's final prediction beside the median, min and max
+    over the ensemble's runs that learned (those stuck near 0.5 would only widen it)."""
+    x = inputs(run.settings.bias).astype(int)
+    table = pd.DataFrame(x, columns=[f"x{i + 1}" for i in range(x.shape[1])])
+    table["target"] = np.array(run.settings.target, dtype=float)
+    kept = ensemble.prediction[ensemble.learned()]
+    table["this seed"] = run.prediction
+    table["median"] = np.median(kept, axis=0)
+    table["min"] = kept.min(axis=0)
+    table["max"] = kept.max(axis=0)
+    table["spread (max − min)"] = table["max"] - table["min"]
+    return table
+
+
+def weight_spread_table(run: Run, ensemble: Ensemble) -> pd.DataFrame:
+    """One row per hidden unit: synapse_1's weight in the chosen seed and its median, min and
+    max over the runs that learned. The same unit number means nothing across runs (which
+    unit ends up doing what depends on the starting weights), so the spread is wide."""
+    kept = ensemble.synapse_1[ensemble.learned()]
+    return pd.DataFrame(
+        {
+            "unit": [f"unit {h + 1}" for h in range(kept.shape[1])],
+            "this seed": run.synapse_1.reshape(-1),
+            "median": np.median(kept, axis=0),
+            "min": kept.min(axis=0),
+            "max": kept.max(axis=0),
+            "spread (max − min)": kept.max(axis=0) - kept.min(axis=0),
+        }
+    )
+
+
+def agreement_sentence(ensemble: Ensemble) -> str:
+    """How the band's runs ended, and how far their predictions and weights spread."""
+    counts = ", ".join(f"{n} {what}" for what, n in ensemble.counts().items())
+    learned = ensemble.learned()
+    predictions = ensemble.prediction[learned]
+    weights = ensemble.synapse_1[learned]
+    which = " that learned" if learned.sum() < ensemble.size else ""
+    return (
+        f"Seeds {ensemble.seeds[0]} to {ensemble.seeds[-1]}: {counts}. Across the "
+        f"{int(learned.sum())} runs{which}, the four predictions differ by at most "
+        f"{float((predictions.max(axis=0) - predictions.min(axis=0)).max()):.3g}, while "
+        f"synapse_1's weights range from {float(weights.min()):.3g} to "
+        f"{float(weights.max()):.3g}: different weights, similar predictions."
+    )

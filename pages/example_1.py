@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell
+from dashboard import cache, charts, controls, sections, shell, target_input
+from tinynet import TARGETS
 
 shell.require_app()  # a link that opens this page first still gets the whole app
 
@@ -13,13 +14,16 @@ st.markdown(
     "is small when the output is confident."
 )
 
-values = controls.show_controls(controls.example_controls(1))
+values = controls.show_controls(controls.example_controls(1) + controls.teaching_controls(1))
+values["target"] = target_input.chosen_target(values["target"], 1, values["bias"])
 settings = controls.settings_from(1, values)
+target_input.bias_notice(settings)
 sections.guard(settings)
 run = cache.train(settings)
 
 st.subheader("Error during training")
 sections.chart(charts.error_chart([run]))
+sections.diverged_note([run])
 
 left, right = st.columns([3, 2])
 with left:
@@ -29,11 +33,12 @@ with right:
     st.metric("Final mean |error|", f"{run.final_error:.6g}")
 sections.seed_check(run)
 
-st.subheader("The three weights during training")
-st.caption(
-    "The first column equals the target, so its weight keeps growing (separation): "
-    "nothing stops it but the ever smaller slope of the sigmoid."
-)
+st.subheader(f"The {settings.n_inputs} weights during training")
+if settings.target == TARGETS["first"]:
+    st.caption(
+        "The first column equals the target, so its weight keeps growing (separation): "
+        "nothing stops it but the ever smaller slope of the sigmoid."
+    )
 sections.chart(charts.weights_chart(run))
 
 st.subheader("The sigmoid and its slope, with the four final outputs")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell, tables
+from dashboard import cache, charts, controls, sections, shell, tables, target_input, targets
 from tinynet.printing import seed_printout
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -14,13 +14,17 @@ st.markdown(
     "times its slope, is sent back through `synapse_1` to give each hidden unit its share."
 )
 
-values = controls.show_controls(controls.example_controls(2))
+values = controls.show_controls(controls.example_controls(2) + controls.teaching_controls(2))
+values["target"] = target_input.chosen_target(values["target"], 2, values["bias"])
 settings = controls.settings_from(2, values)
+target_input.bias_notice(settings)
 sections.guard(settings)
 run = cache.train(settings)
+band = sections.ensemble(settings, values["ensemble"])
 
 st.subheader("Error during training")
-sections.chart(charts.error_chart([run]))
+sections.error_chart_with_band(run, band)
+sections.diverged_note([run])
 
 left, right = st.columns(2)
 with left:
@@ -32,9 +36,19 @@ with right:
     st.code(seed_printout(run), language="text")
 sections.seed_check(run)
 
+if band is not None:
+    sections.ensemble_tables(run, band)
+
 st.subheader("Hidden layer: the last forward pass")
-st.caption("Rows are the four inputs, columns the hidden units (`layer_1`, in [0, 1]).")
-sections.chart(charts.heatmap(run.hidden_layer, "row", "unit", "activation", diverging=False))
+st.caption(
+    "Rows are the four inputs, columns the hidden units "
+    f"(`layer_1`, {targets.hidden_range(settings.activation)})."
+)
+sections.chart(
+    charts.heatmap(
+        run.hidden_layer, "row", "unit", "activation", diverging=settings.activation == "tanh"
+    )
+)
 
 st.subheader("Weights after training")
 st.caption("`synapse_0`: input column → hidden unit. `synapse_1`: hidden unit → output.")
@@ -44,6 +58,8 @@ with st.expander("The same matrices as tables"):
     sections.matrix(tables.matrix_table(run.hidden_layer, "row", "unit"))
     sections.matrix(tables.matrix_table(run.synapse_0, "input", "unit"))
     sections.matrix(tables.matrix_table(run.synapse_1, "unit", "output"))
+
+sections.decision_surfaces(run)
 
 sections.code_expander(settings)
 sections.download_buttons([run], "example_2")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell, tables
+from dashboard import cache, charts, controls, sections, shell, tables, target_input
 from tinynet.reference import is_seed_run
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -14,14 +14,17 @@ st.markdown(
     "training). Too small and the network barely moves; too large and the sigmoids saturate."
 )
 
-values = controls.show_controls(controls.example_controls(3))
+values = controls.show_controls(controls.example_controls(3) + controls.teaching_controls(3))
+values["target"] = target_input.chosen_target(values["target"], 3, values["bias"])
 settings = controls.settings_from(3, values)
+target_input.bias_notice(settings)
 if not values["alphas"]:
     st.info("Pick at least one alpha to sweep in the sidebar; showing the detailed alpha only.")
 alphas = cache.sweep_alphas(values["alphas"], settings.alpha)
 sections.guard(settings, len(alphas))
 runs = cache.sweep(settings, alphas)
 detail = runs[alphas.index(settings.alpha)]
+band = sections.ensemble(settings, values["ensemble"])
 labels = [controls.number_label(a) for a in alphas]
 
 st.subheader("Error during training, one line per alpha")
@@ -38,6 +41,10 @@ error_columns = [c for c in sweep.columns if "error" in c]
 config = {c: st.column_config.NumberColumn(c, format="%.17g") for c in error_columns}
 config["alpha"] = st.column_config.NumberColumn("alpha", format="%g")
 st.dataframe(sweep, hide_index=True, column_config=config, width="stretch")
+st.caption(
+    "Outcome: *learned*; *stuck* (the error stays near 0.5: the sigmoids saturate, their slope "
+    "is 0 and the updates vanish); or *diverged* (a weight became infinite)."
+)
 if seed_settings:
     st.caption(
         "Seed columns: what the seed prints (Python) or its R code prints. The alpha = 10 run "
@@ -52,12 +59,18 @@ with left:
 with right:
     st.metric("Final mean |error|", f"{detail.final_error:.6g}")
 sections.seed_check(detail)
+if band is not None:
+    st.subheader(f"alpha = {controls.number_label(settings.alpha)} over a band of seeds")
+    sections.error_chart_with_band(detail, band)
+    sections.ensemble_tables(detail, band)
 st.subheader("Weights after training")
 sections.chart(charts.heatmap(detail.synapse_0, "input", "unit", "weight"))
 sections.chart(charts.heatmap(detail.synapse_1.T, "output", "unit", "weight"))
 with st.expander("The weights as tables"):
     sections.matrix(tables.matrix_table(detail.synapse_0, "input", "unit"))
     sections.matrix(tables.matrix_table(detail.synapse_1, "unit", "output"))
+
+sections.decision_surfaces(detail)
 
 sections.code_expander(settings, alphas)
 sections.download_buttons(runs, "example_3")

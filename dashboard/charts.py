@@ -89,9 +89,7 @@ def band_frames(run: Run, band: Band, members: int) -> tuple[pd.DataFrame, pd.Da
     """The band's 10-90% spread (iteration, low, high, series) and two lines in long form
     (iteration, error, series): the band's median and the chosen seed's run. Each line has at
     most MAX_POINTS rows; only values a log axis can show are kept."""
-    spread_label = f"10–90% of {members} seeds"
-    median_label = f"median of {members} seeds"
-    seed_label = f"seed {run.settings.seed}"
+    spread_label, median_label, seed_label = _band_labels(run, members)
     spread = pd.DataFrame(
         {"iteration": band.iterations, "low": band.low, "high": band.high, "series": spread_label}
     )
@@ -102,12 +100,16 @@ def band_frames(run: Run, band: Band, members: int) -> tuple[pd.DataFrame, pd.Da
     return spread.reset_index(drop=True), pd.concat([median, seed], ignore_index=True)
 
 
+def _band_labels(run: Run, members: int) -> tuple[str, str, str]:
+    return f"10–90% of {members} seeds", f"median of {members} seeds", f"seed {run.settings.seed}"
+
+
 def band_chart(run: Run, band: Band, members: int) -> alt.LayerChart:
     """The chosen seed's error over the band of an ensemble (median and 10-90% spread), on a
     log axis: whether this seed's run is typical, lucky or stuck."""
     spread, lines = band_frames(run, band, members)
     last = max(len(run.error), int(band.iterations[-1]) + 1 if len(band.iterations) else 1) - 1
-    order = [*dict.fromkeys(spread["series"]), *dict.fromkeys(lines["series"])]
+    order = list(_band_labels(run, members))
     colour = alt.Color(
         "series:N", title=None, sort=order, scale=alt.Scale(domain=order, range=_BAND_COLOURS)
     )
@@ -127,24 +129,20 @@ def band_chart(run: Run, band: Band, members: int) -> alt.LayerChart:
             ],
         )
     )
-    line = (
+    tooltip = [
+        alt.Tooltip("series:N", title="line"),
+        alt.Tooltip("iteration:Q", format="d"),
+        alt.Tooltip("error:Q", title="mean |error|", format=ERROR_FORMAT),
+    ]
+    y = alt.Y("error:Q", title="mean |error| (log scale)", scale=y_scale)
+    median, seed = (
         alt.Chart(lines)
-        .mark_line()
-        .encode(
-            x=_iteration_axis(last),
-            y=alt.Y("error:Q", title="mean |error| (log scale)", scale=y_scale),
-            color=colour,
-            strokeDash=alt.StrokeDash(
-                "series:N", sort=order[1:], scale=alt.Scale(range=[[5, 3], [1, 0]]), legend=None
-            ),
-            tooltip=[
-                alt.Tooltip("series:N", title="line"),
-                alt.Tooltip("iteration:Q", format="d"),
-                alt.Tooltip("error:Q", title="mean |error|", format=ERROR_FORMAT),
-            ],
-        )
+        .transform_filter(alt.datum.series == label)
+        .mark_line(strokeDash=dash, strokeWidth=width)
+        .encode(x=_iteration_axis(last), y=y, color=colour, tooltip=tooltip)
+        for label, dash, width in ((order[1], [5, 3], 1.5), (order[2], [1, 0], 2.5))
     )
-    return alt.layer(area, line).properties(height=HEIGHT)
+    return alt.layer(area, median, seed).properties(height=HEIGHT)
 
 
 _BAND_COLOURS = ["#9ecae9", "#4c78a8", "#e45756"]  # spread, median, the chosen seed

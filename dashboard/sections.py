@@ -136,19 +136,19 @@ def ensemble_tables(run: Run, band: Ensemble) -> None:
     """Final predictions agree across the seeds while the weights differ (the seed's remark)."""
     st.subheader(f"{band.size} seeds: similar predictions, different weights")
     st.caption(tables.agreement_sentence(band))
-    left, right = st.columns(2)
+    left, right = st.columns([5, 4])
     with left:
         st.markdown("**Final predictions across the seeds**")
         frame = tables.agreement_table(run, band)
         config = number_columns(frame, 4, ["this seed", "median", "min", "max"])
-        config.update(number_columns(frame, 4, ["spread (max − min)"]))
+        config.update(number_columns(frame, 4, ["max − min"]))
         config["target"] = st.column_config.NumberColumn("target", format="%g")
         st.dataframe(frame, hide_index=True, column_config=config, width="content")
     with right:
         st.markdown("**synapse_1 across the seeds**")
         frame = tables.weight_spread_table(run, band)
         config = number_columns(frame, 3, ["this seed", "median", "min", "max"])
-        config.update(number_columns(frame, 3, ["spread (max − min)"]))
+        config.update(number_columns(frame, 3, ["max − min"]))
         st.dataframe(frame, hide_index=True, column_config=config, width="content")
     st.caption(
         "The same unit number means little across runs: which hidden unit ends up doing what "

@@ -126,7 +126,7 @@ def agreement_table(run: Run, ensemble: Ensemble) -> pd.DataFrame:
     table["median"] = np.median(kept, axis=0)
     table["min"] = kept.min(axis=0)
     table["max"] = kept.max(axis=0)
-    table["spread (max − min)"] = table["max"] - table["min"]
+    table["max − min"] = table["max"] - table["min"]
     return table
 
 
@@ -142,7 +142,7 @@ def weight_spread_table(run: Run, ensemble: Ensemble) -> pd.DataFrame:
             "median": np.median(kept, axis=0),
             "min": kept.min(axis=0),
             "max": kept.max(axis=0),
-            "spread (max − min)": kept.max(axis=0) - kept.min(axis=0),
+            "max − min": kept.max(axis=0) - kept.min(axis=0),
         }
     )
 

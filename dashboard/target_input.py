@@ -113,4 +113,4 @@ def bias_notice(settings: RunSettings) -> None:
     """Say why the seed keeps its column of ones, when it is turned off."""
     note = targets.bias_note(settings)
     if note:
-        st.info(note, icon=":material/exposure_zero:")
+        st.info(note, icon=":material/info:")

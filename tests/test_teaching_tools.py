@@ -247,7 +247,7 @@ def test_a_diverging_relu_run_is_reported_with_its_iteration():
     data = next(iter(datasets.values()))
     # the run up to there: its last forward pass may already be NaN, which a log axis drops
     assert len(run.error) == run.diverged_at + 1
-    assert 0 < len(data) and data["iteration"].max() <= run.diverged_at
+    assert len(data) > 0 and data["iteration"].max() <= run.diverged_at
     assert table_with(at, "outcome")["outcome"].tolist() == ["diverged"]
 
 
@@ -311,7 +311,7 @@ def test_a_band_of_seeds_on_the_page(page):
     assert found
     agree = table_with(at, "this seed", "median", "min", "max", "x1")
     assert np.allclose(agree["this seed"].round(4 if page == "example_3" else 3), predictions(at))
-    assert len(table_with(at, "unit", "this seed", "spread (max − min)")) == (
+    assert len(table_with(at, "unit", "this seed", "max − min")) == (
         32 if page == "example_3" else 4
     )
     at.slider(key="ensemble").set_value(0).run()  # and off again

@@ -1,5 +1,6 @@
 """Page sections shared by the example pages (Streamlit): tables with column formats, the
-"seed says / we get" check, the code expander, downloads and a budget guard."""
+"seed says / we get" check, the code expander, downloads, a budget guard, divergence notes,
+a band of seeds (its chart and tables) and the decision surfaces."""
 
 from __future__ import annotations
 

@@ -88,6 +88,8 @@ def test_outcomes():
     assert outcome(runs[100.0]) == "stuck"
     assert outcome(runs[1.0]) == "learned"
     assert outcome(runs[0.001]) == "learned"  # slow, but moving
+    # AND at alpha 10: every output saturates near 0, error frozen at 0.25
+    assert outcome(train(preset(3).but(target="and", iterations=20_000))) == "stuck"
     diverged = train(preset(3).but(activation="relu", alpha=1e200, iterations=10))
     assert outcome(diverged) == "diverged"
 

@@ -10,12 +10,13 @@ import numpy as np
 
 from .train import Run
 
-STUCK_ERROR = 0.45  # mean |error| this close to 0.5 means the net predicts ~0.5 everywhere
-STUCK_CHANGE = 1e-3  # ... and hardly moves over the last half of the run
+STUCK_ERROR = 0.1  # a mean |error| this large is far from the targets (XOR at 0.5 is 0.5) ...
+STUCK_CHANGE = 1e-3  # ... and if it hardly moves over the last half of the run, it is stuck
 
 
 def outcome(run: Run) -> str:
-    """ "diverged" (weights went non-finite), "stuck" (error stays near 0.5), or "learned"."""
+    """The run's fate: "diverged" (weights went non-finite), "stuck" (error stays far from 0
+    and stops moving: saturated outputs, as at alpha 100, or a constant guess), or "learned"."""
     if run.diverged_at is not None:
         return "diverged"
     late = run.error[len(run.error) // 2 :]

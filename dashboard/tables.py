@@ -88,7 +88,7 @@ def sweep_table(runs: Sequence[Run], seed_settings: bool) -> pd.DataFrame:
         for j in columns:
             row[f"error[{j}]"] = float(run.error[j]) if j < len(run.error) else np.nan
         row["final error"] = run.final_error
-        row["outcome"] = outcome(run)  # learned, stuck (error stays near 0.5) or diverged
+        row["outcome"] = outcome(run)  # learned, stuck or diverged: tinynet.outcome
         row["diverged at"] = run.diverged_at
         if seed_settings and alpha in SEED_SWEEP.get(init, {}):
             sensitive = init == "numpy" and alpha == 10.0
@@ -117,7 +117,7 @@ def best_marks(runs: Sequence[Run]) -> list[str]:
 
 def agreement_table(run: Run, ensemble: Ensemble) -> pd.DataFrame:
     """One row per input: the chosen seed's final prediction beside the median, min and max
-    over the ensemble's runs that learned (those stuck near 0.5 would only widen it)."""
+    over the ensemble's runs that learned (stuck ones would only widen it)."""
     x = inputs(run.settings.bias).astype(int)
     table = pd.DataFrame(x, columns=[f"x{i + 1}" for i in range(x.shape[1])])
     table["target"] = np.array(run.settings.target, dtype=float)

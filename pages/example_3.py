@@ -42,8 +42,9 @@ config = {c: st.column_config.NumberColumn(c, format="%.17g") for c in error_col
 config["alpha"] = st.column_config.NumberColumn("alpha", format="%g")
 st.dataframe(sweep, hide_index=True, column_config=config, width="stretch")
 st.caption(
-    "Outcome: *learned*; *stuck* (the error stays near 0.5: the sigmoids saturate, their slope "
-    "is 0 and the updates vanish); or *diverged* (a weight became infinite)."
+    "Outcome: *learned*; *stuck* (the error stays far from 0 and stops moving: at alpha 100 the "
+    "sigmoids saturate, their slope is 0 and the updates vanish); or *diverged* (a weight "
+    "became infinite)."
 )
 if seed_settings:
     st.caption(

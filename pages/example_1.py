@@ -9,7 +9,8 @@ shell.require_app()  # a link that opens this page first still gets the whole ap
 
 st.title("Example 1: one layer")
 st.markdown(
-    "Three weights, no hidden layer: `output = sigmoid(X · synapse_0)`. Each iteration adds "
+    "One weight per input column, no hidden layer: `output = sigmoid(X · synapse_0)`. Each "
+    "iteration adds "
     "`X.T · (error × slope)` to the weights, where the slope of the sigmoid, `out × (1 − out)`, "
     "is small when the output is confident."
 )

@@ -14,7 +14,7 @@ from tinynet import RunSettings
 from tinynet.reference import check_run
 from tinynet.train import Run
 
-from . import budget, cache, charts, downloads, surfaces, tables, targets
+from . import budget, cache, charts, controls, downloads, surfaces, tables, target_input, targets
 from .ensembles import Ensemble
 
 
@@ -181,3 +181,15 @@ def decision_surfaces(run: Run) -> None:
             help="One of the iterations whose weights the run kept (log-spaced).",
         )
         chart(surfaces.snapshot_surface(run, k))
+
+
+def example_settings(example: int) -> tuple[RunSettings, dict]:
+    """An example page's controls (the seed's defaults, the teaching tools), read into the
+    engine's settings; also returns the raw values (alphas, ensemble: not RunSettings fields)."""
+    values = controls.show_controls(
+        controls.example_controls(example) + controls.teaching_controls(example)
+    )
+    values["target"] = target_input.chosen_target(values["target"], example, values["bias"])
+    settings = controls.settings_from(example, values)
+    target_input.bias_notice(settings)
+    return settings, values

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell, target_input
+from dashboard import cache, charts, sections, shell
 from tinynet import TARGETS
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -15,10 +15,7 @@ st.markdown(
     "is small when the output is confident."
 )
 
-values = controls.show_controls(controls.example_controls(1) + controls.teaching_controls(1))
-values["target"] = target_input.chosen_target(values["target"], 1, values["bias"])
-settings = controls.settings_from(1, values)
-target_input.bias_notice(settings)
+settings, values = sections.example_settings(1)
 sections.guard(settings)
 run = cache.train(settings)
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell, tables, target_input, targets
+from dashboard import cache, charts, sections, shell, tables, targets
 from tinynet.printing import seed_printout
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -14,10 +14,7 @@ st.markdown(
     "times its slope, is sent back through `synapse_1` to give each hidden unit its share."
 )
 
-values = controls.show_controls(controls.example_controls(2) + controls.teaching_controls(2))
-values["target"] = target_input.chosen_target(values["target"], 2, values["bias"])
-settings = controls.settings_from(2, values)
-target_input.bias_notice(settings)
+settings, values = sections.example_settings(2)
 sections.guard(settings)
 run = cache.train(settings)
 band = sections.ensemble(settings, values["ensemble"])

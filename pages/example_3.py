@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell, tables, target_input
+from dashboard import cache, charts, controls, sections, shell, tables
 from tinynet.reference import is_seed_run
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -14,10 +14,7 @@ st.markdown(
     "training). Too small and the network barely moves; too large and the sigmoids saturate."
 )
 
-values = controls.show_controls(controls.example_controls(3) + controls.teaching_controls(3))
-values["target"] = target_input.chosen_target(values["target"], 3, values["bias"])
-settings = controls.settings_from(3, values)
-target_input.bias_notice(settings)
+settings, values = sections.example_settings(3)
 if not values["alphas"]:
     st.info("Pick at least one alpha to sweep in the sidebar; showing the detailed alpha only.")
 alphas = cache.sweep_alphas(values["alphas"], settings.alpha)

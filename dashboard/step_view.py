@@ -19,6 +19,7 @@ import pandas as pd
 
 import tinynet
 from tinynet import RunSettings
+from tinynet.activations import sigmoid_slope
 from tinynet.train import Run
 
 from .charts import error_chart
@@ -122,7 +123,7 @@ def seed_iteration(run: Run, k: int) -> SeedIteration:
             z_2=z_2,
             layer_2=step.layer_2,
             layer_2_error=s * step.error,
-            output_slope=step.layer_2 * (1 - step.layer_2),  # the output is always a sigmoid
+            output_slope=sigmoid_slope(step.layer_2),  # the output is always a sigmoid
             layer_2_delta=s * step.layer_2_delta,
             layer_1_error=seed(step.layer_1_error),
             hidden_slope=None

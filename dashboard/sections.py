@@ -12,6 +12,7 @@ import streamlit as st
 
 from tinynet import RunSettings
 from tinynet.reference import check_run
+from tinynet.script import seed_script
 from tinynet.train import Run
 
 from . import budget, cache, charts, controls, downloads, surfaces, tables, target_input, targets
@@ -64,11 +65,6 @@ def seed_check(run: Run) -> None:
 def code_expander(settings: RunSettings, alphas: Sequence[float] | None = None) -> None:
     """The NumPy loop this page runs, in the seed's style, with the current settings."""
     with st.expander("The code: this page's loop as a standalone NumPy script"):
-        try:
-            from tinynet.script import seed_script
-        except ImportError:  # the engine's script writer is not there yet
-            st.caption("The script writer (tinynet.script) is not available in this build.")
-            return
         source = seed_script(settings, alphas=list(alphas) if alphas is not None else None)
         st.caption("Run it with `python`: it prints the seed's lines, then the numbers in full.")
         st.code(source, language="python", line_numbers=False)

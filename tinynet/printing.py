@@ -95,8 +95,10 @@ def _python_number(x: float) -> str:
 
 def r_number(x: float) -> str:
     """A number as R's as.character / glue shows it: 15 significant digits."""
-    if not math.isfinite(x):
-        return {True: "NaN"}.get(math.isnan(x), "Inf" if x > 0 else "-Inf")
+    if math.isnan(x):
+        return "NaN"
+    if math.isinf(x):
+        return "Inf" if x > 0 else "-Inf"
     return f"{x:.15g}"
 
 

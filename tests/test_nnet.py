@@ -15,8 +15,8 @@ import pytest
 
 from tinynet.data import INPUTS as SEED_X
 from tinynet.nnet import (
+    MAX_SKIP,
     fit_nnet,
-    format_coefficients,
     gradient,
     n_weights,
     nnet_json,
@@ -24,6 +24,7 @@ from tinynet.nnet import (
     sigmoid,
     weight_names,
 )
+from tinynet.printing import nnet_printout, r_matrix
 from tinynet.rrandom import RRandom
 from tinynet.vmmin import vmmin
 
@@ -42,6 +43,7 @@ def case(request) -> tuple[dict, object]:
     fit = fit_nnet(
         size=r["size"],
         seed=r["seed"],
+        skip=r["skip"],
         decay=r["decay"],
         entropy=r["entropy"],
         maxit=r["maxit"],
@@ -58,6 +60,7 @@ def test_fixture_set_covers_the_brief():
     assert {"xor_size1_seed1", "xor_size2_seed1", "xor_size4_seed1_maxit5"} <= names
     assert {"xor_size4_seed1_decay0.01", "xor_size4_seed1_decay0.1"} <= names
     assert {"xor_size4_seed1_entropy", "first_column_size4_seed1"} <= names
+    assert {"xor_size4_seed1_skip1", "tutorial_example_2", "tutorial_example_3"} <= names
 
 
 def test_start_weights_are_rs_runif(case):
@@ -75,6 +78,26 @@ def test_final_objective_and_fitted_values(case):
     assert fit.value == pytest.approx(r["value"], abs=1e-6)
     np.testing.assert_allclose(fit.fitted, r["fitted"], rtol=0, atol=1e-6)
     assert fit.converged == (r["convergence"] == 0)
+    assert fit.iterations == r["iterations"]  # R's count, found by make_fixtures.R
+
+
+def test_printout_is_rs_print(case):
+    """data.frame(coef(fit_nnet)) and fitted(fit_nnet), character for character as R prints
+    them (fixed or scientific notation included: several fixtures print fitted values in e)."""
+    r, fit = case
+    expected = [
+        *r["trace"], "data.frame(coef(fit_nnet))", *r["printed_coef"],
+        "fitted(fit_nnet)", *r["printed_fitted"],
+    ]  # fmt: skip
+    assert nnet_printout(fit).splitlines() == expected
+
+
+def test_skip_takes_that_many_draws_before_the_start_weights():
+    fit = fit_nnet(size=2, seed=5, skip=7, maxit=1)
+    draws = RRandom(5).unif(7 + fit.initial_weights.size)[7:]
+    np.testing.assert_array_equal(fit.initial_weights, -0.7 + 1.4 * draws)
+    assert fit.skip == 7 and fit_nnet(size=2, seed=5, maxit=1).skip == 0
+    assert fit_nnet(size=1, maxit=1, skip=MAX_SKIP).skip == MAX_SKIP
 
 
 def test_weights_and_names(case):
@@ -221,6 +244,11 @@ def test_vmmin_on_a_quadratic_stops_at_abstol():
         ({"target": "abcd"}, "abcd"),
         ({"seed": 2**31}, str(2**31)),
         ({"seed": -(2**31)}, str(-(2**31))),
+        ({"skip": -1}, "-1"),
+        ({"skip": 1_000_001}, "1000001"),
+        ({"skip": 2.0}, "2.0"),
+        ({"skip": "24"}, "'24'"),
+        ({"skip": False}, "False"),
         ({"size": 200}, "1001"),  # R: too many (1001) weights
         ({"x": [[0, 1], [1, math.inf], [0, 0], [1, 1]]}, "inf"),
         ({"x": [0, 1, 1, 0]}, "(4,)"),
@@ -252,9 +280,10 @@ def test_json_keys_and_values():
     fit = fit_nnet(size=4, seed=1)
     data = nnet_json(fit)
     assert set(data) == {
-        "size", "seed", "decay", "entropy", "fitted", "value",
+        "size", "seed", "skip", "decay", "entropy", "fitted", "value",
         "iterations", "converged", "weights", "trace",
     }  # fmt: skip
+    assert data["skip"] == 0 and nnet_json(fit_nnet(size=1, maxit=1, skip=3))["skip"] == 3
     assert isinstance(data["converged"], bool) and data["converged"]
     assert len(data["fitted"]) == 4 and all(isinstance(v, float) for v in data["fitted"])
     assert data["weights"][0] == ["b->h1", fit.weights[0]]
@@ -262,14 +291,19 @@ def test_json_keys_and_values():
     json.dumps(data, allow_nan=False)  # strict JSON
 
 
-def test_coefficient_table_lists_every_weight():
-    fit = fit_nnet(size=4, seed=1, decay=0.1)
-    table = format_coefficients(fit)
-    lines = table.splitlines()
-    assert lines[0] == "a 3-4-1 network with 21 weights"
-    assert "decay=0.1" in lines[1]
-    assert [line.split()[0] for line in lines[3:]] == list(fit.names)
-    assert float(lines[3].split()[1]) == pytest.approx(fit.weights[0], abs=1e-6)
+@pytest.mark.parametrize(
+    ("values", "kwargs", "r_prints"),
+    [  # R 4.2.2's print() of matrix(values) / data.frame(x = values)
+        (np.arange(1.0, 11.0), {}, "      [,1]\n [1,]    1\n [2,]    2\n [3,]    3\n [4,]    4\n"
+         " [5,]    5\n [6,]    6\n [7,]    7\n [8,]    8\n [9,]    9\n[10,]   10"),
+        ([1e-100, 1.0], {}, "       [,1]\n[1,] 1e-100\n[2,]  1e+00"),
+        ([-0.5, math.nan, math.inf, 2.0], {}, "     [,1]\n[1,] -0.5\n[2,]  NaN\n[3,]  Inf\n[4,]  2.0"),
+        ([-1.5e-5, 2e4, 3.0], {"columns": ["x"], "rows": ["1", "2", "3"]},
+         "         x\n1 -1.5e-05\n2  2.0e+04\n3  3.0e+00"),
+    ],
+)  # fmt: skip
+def test_r_matrix_is_rs_print_beyond_the_fixtures(values, kwargs, r_prints):
+    assert r_matrix(np.array(values)[:, None], **kwargs) == r_prints
 
 
 def test_no_numpy_warnings_with_huge_weights():

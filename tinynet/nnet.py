@@ -43,7 +43,11 @@ RELTOL = 1e-8
 REPORT = 10  # nnet prints a trace line every REPORT iterations
 MAX_WEIGHTS = 1000  # nnet's default MaxNWts: R refuses bigger networks
 MAX_SIZE = 256
+MAXIT = 100  # nnet's default maxit
 MAX_MAXIT = 10_000
+# Draws that may be skipped before the start weights: far more than any script draws
+# (the tutorial's two fits need 24 and 128) while the skipped draws stay a few MB.
+MAX_SKIP = 1_000_000
 SIGMOID_CLIP = 15.0  # nnet's sigmoid is exactly 0 below -15 and exactly 1 above 15
 EPS = 1.0e-80  # nnet keeps log() away from 0 in the entropy with this
 
@@ -190,6 +194,8 @@ def gradient(
 class NnetFit:
     """A fitted nnet, with what R prints while fitting.
 
+    skip: R's uniform draws taken after `set.seed(seed)` before the start weights;
+    x: (n, k) the inputs, target: (n,) the targets it was fitted to;
     weights, initial_weights: (nwts,) in nnet's order, named by `names`;
     fitted: (n,) the network's outputs for the n training cases; value: the final
     objective; iterations: R's count; converged: R's `convergence == 0`;
@@ -199,9 +205,12 @@ class NnetFit:
 
     size: int
     seed: int
+    skip: int
     decay: float
     entropy: bool
     maxit: int
+    x: np.ndarray
+    target: np.ndarray
     weights: np.ndarray
     names: tuple[str, ...]
     fitted: np.ndarray
@@ -252,20 +261,25 @@ def fit_nnet(
     seed: int = 1,
     decay: float = 0.0,
     entropy: bool = False,
-    maxit: int = 100,
+    maxit: int = MAXIT,
     target: Sequence[float] = XOR_TARGET,
     x: Sequence[Sequence[float]] | np.ndarray | None = None,
     *,
+    skip: int = 0,
     max_weights: int = MAX_WEIGHTS,
 ) -> NnetFit:
-    """Fit like R's `set.seed(seed); nnet::nnet(x, target, size, decay=, entropy=, maxit=)`.
+    """Fit like R's `set.seed(seed); runif(skip); nnet::nnet(x, target, size, decay=, ...)`.
 
     x: (n, k), default the seed's 4x3 X (its constant third column is just input i3);
-    target: (n,) in [0, 1], default XOR. `max_weights` is nnet's MaxNWts (R refuses
-    networks with more weights). Raises ValueError, naming the value, for bad input.
+    target: (n,) in [0, 1], default XOR. `skip` (0 to MAX_SKIP) uniform draws are taken
+    from R's stream after set.seed(seed), before nnet draws its start weights, as when
+    other code ran in between (not nnet's own `skip`, which adds skip-layer weights).
+    `max_weights` is nnet's MaxNWts (R refuses networks with more weights).
+    Raises ValueError, naming the value, for bad input.
     """
     size = check_int("size", size, 1, MAX_SIZE)
     seed = check_r_seed(seed)
+    skip = check_int("skip", skip, 0, MAX_SKIP)
     decay = _check_decay(decay)
     maxit = check_int("maxit", maxit, 1, MAX_MAXIT)
     inputs = _check_x(x)
@@ -279,7 +293,9 @@ def fit_nnet(
 
     # nnet.default draws runif(nwts, -rang, rang) as is (its docs only *advise* choosing
     # rang so that rang * max(|x|) is about 1; the code does not rescale).
-    initial = RRandom(seed).runif(nwts, -RANG, RANG)
+    stream = RRandom(seed)
+    stream.unif(skip)  # the draws some earlier code took
+    initial = stream.runif(nwts, -RANG, RANG)
     with np.errstate(all="ignore"):  # huge weights may overflow; R carries on with inf/nan
         result = vmmin(
             lambda w: objective(w, inputs, target_array, size, decay, entropy),
@@ -294,9 +310,12 @@ def fit_nnet(
     return NnetFit(
         size=size,
         seed=seed,
+        skip=skip,
         decay=decay,
         entropy=entropy,
         maxit=maxit,
+        x=inputs,
+        target=target_array,
         weights=result.x,
         names=weight_names(inputs.shape[1], size),
         fitted=fitted,
@@ -309,31 +328,13 @@ def fit_nnet(
     )
 
 
-def format_coefficients(fit: NnetFit) -> str:
-    """The fitted weights as a name/value table, one weight a line, in nnet's order.
-
-    The header says what R's `print(fit)` says: "a 3-4-1 network with 21 weights".
-    """
-    n_inputs = sum(name.endswith("->h1") for name in fit.names) - 1  # minus the bias
-    options = " entropy fitting" if fit.entropy else ""
-    options += f" decay={fit.decay:g}" if fit.decay > 0 else ""
-    lines = [
-        f"a {n_inputs}-{fit.size}-1 network with {len(fit.names)} weights",
-        f"options were -{options}",
-        f"{'weight':<8} {'value':>20}",
-    ]
-    lines += [
-        f"{name:<8} {value:>20.6f}" for name, value in zip(fit.names, fit.weights, strict=True)
-    ]
-    return "\n".join(lines)
-
-
 def nnet_json(fit: NnetFit) -> dict:
-    """The fit as a JSON-ready dict (keys: size, seed, decay, entropy, fitted, value,
+    """The fit as a JSON-ready dict (keys: size, seed, skip, decay, entropy, fitted, value,
     iterations, converged, weights as [name, value] pairs, trace)."""
     return {
         "size": fit.size,
         "seed": fit.seed,
+        "skip": fit.skip,
         "decay": finite_or_none(fit.decay),
         "entropy": fit.entropy,
         "fitted": [finite_or_none(v) for v in fit.fitted],

@@ -1,4 +1,4 @@
-"""Print a run the way the seed's Python or R code prints it.
+"""Print a run the way the seed's Python or R code prints it (and an nnet fit as R does).
 
 The Python flavour prints NumPy reprs and errors at j % 10000 == 0 (j from 0); the R
 flavour prints R matrices and errors at j %% 10000 == 0 (j from 1, so error[j - 1]).
@@ -10,6 +10,7 @@ import math
 
 import numpy as np
 
+from .nnet import NnetFit
 from .train import Run
 
 PRINT_EVERY = 10_000
@@ -88,6 +89,20 @@ def _r_printout(run: Run) -> list[str]:
     ]
 
 
+def nnet_printout(fit: NnetFit) -> str:
+    """What the tutorial's nnet comparison prints for this fit, as R prints it:
+    nnet's trace, then `data.frame(coef(fit_nnet))`, then `fitted(fit_nnet)`."""
+    return "\n".join(
+        [
+            *fit.trace,
+            "data.frame(coef(fit_nnet))",
+            r_matrix(fit.weights[:, None], ["coef.fit_nnet."], rows=list(fit.names)),
+            "fitted(fit_nnet)",
+            r_matrix(fit.fitted[:, None]),
+        ]
+    )
+
+
 def _python_number(x: float) -> str:
     """str() of a Python number as the seed's alphas list holds it (1, not 1.0)."""
     return str(int(x)) if float(x).is_integer() else repr(x)
@@ -102,33 +117,63 @@ def r_number(x: float) -> str:
     return f"{x:.15g}"
 
 
-def r_matrix(values: np.ndarray, columns: list[str] | None = None, digits: int = 7) -> str:
+def r_matrix(
+    values: np.ndarray,
+    columns: list[str] | None = None,
+    digits: int = 7,
+    rows: list[str] | None = None,
+) -> str:
     """A matrix as R's print() shows it: each column to `digits` significant digits,
-    with the fewest decimals that show every entry of the column that precisely."""
-    rows, cols = values.shape
-    headers = columns or [f"[,{j + 1}]" for j in range(cols)]
-    cells = [_r_column(values[:, j], digits) for j in range(cols)]
+    in fixed or scientific notation as R chooses (see `_r_column`).
+
+    values: (n, m). Without `rows`, rows are labelled `[1,]`, ... and right-aligned, as
+    for a matrix without row names; named rows (a data frame's) are left-aligned.
+    """
+    n_rows, n_cols = values.shape
+    headers = columns or [f"[,{j + 1}]" for j in range(n_cols)]
+    cells = [_r_column(values[:, j], digits) for j in range(n_cols)]
     widths = [max(len(h), *(len(c) for c in col)) for h, col in zip(headers, cells, strict=True)]
-    label_width = len(f"[{rows},]")
+    if rows is None:
+        labels = [f"[{i + 1},]" for i in range(n_rows)]
+        label_width = max(len(label) for label in labels)
+        labels = [label.rjust(label_width) for label in labels]
+    else:
+        label_width = max(len(label) for label in rows)
+        labels = [label.ljust(label_width) for label in rows]
     lines = [
         " " * label_width + "".join(f" {h:>{w}}" for h, w in zip(headers, widths, strict=True))
     ]
-    for i in range(rows):
-        row = "".join(f" {cells[j][i]:>{widths[j]}}" for j in range(cols))
-        lines.append(f"{f'[{i + 1},]':<{label_width}}{row}")
+    for i, label in enumerate(labels):
+        lines.append(label + "".join(f" {cells[j][i]:>{widths[j]}}" for j in range(n_cols)))
     return "\n".join(lines)
 
 
-def _r_column(column: np.ndarray, digits: int) -> list[str]:
-    decimals = max(_r_decimals(x, digits) for x in column)
-    return [f"{x:.{decimals}f}" for x in column]
+def _r_column(column: np.ndarray, digits: int = 7) -> list[str]:
+    """One column's numbers as R prints them together (R's formatReal), unpadded.
+
+    Each number needs some significant digits (at most `digits`, trailing zeros dropped).
+    Fixed notation uses the fewest decimals that show every number so; R takes it unless
+    it is wider than scientific notation with the most significant digits any number needs.
+    """
+    finite = [float(x) for x in column if math.isfinite(x)]
+    if not finite:
+        return [r_number(float(x)) for x in column]
+    shapes = [_r_significant(x, digits) for x in finite]  # (exponent, significant digits)
+    negative = any(x < 0 for x in finite)
+    decimals = max(0, max(sig - 1 - exp for exp, sig in shapes))
+    left = max(max(exp + 1, 1) + (x < 0) for x, (exp, _) in zip(finite, shapes, strict=True))
+    fixed_width = left + decimals + (decimals > 0)
+    mantissa = max(sig for _, sig in shapes) - 1
+    wide_exponent = any(exp >= 100 or exp <= -99 for exp, _ in shapes)
+    sci_width = negative + (mantissa > 0) + mantissa + 4 + (2 if wide_exponent else 1)
+    text = f"{{:.{decimals}f}}" if fixed_width <= sci_width else f"{{:.{mantissa}e}}"
+    return [text.format(x) if math.isfinite(x) else r_number(float(x)) for x in column]
 
 
-def _r_decimals(x: float, digits: int) -> int:
-    """Decimals R needs to show x to `digits` significant digits, trailing zeros dropped."""
-    if x == 0 or not math.isfinite(x):
-        return 0
-    text = f"{x:.{digits - 1}e}"
-    mantissa, exponent = text.split("e")
-    significant = mantissa.replace("-", "").replace(".", "").rstrip("0") or "0"
-    return max(0, len(significant) - 1 - int(exponent))
+def _r_significant(x: float, digits: int) -> tuple[int, int]:
+    """x's decimal exponent and how many significant digits (<= `digits`) R shows of it."""
+    if x == 0:
+        return 0, 1
+    mantissa, exponent = f"{x:.{digits - 1}e}".split("e")
+    significant = mantissa.replace("-", "").replace(".", "").rstrip("0")
+    return int(exponent), max(1, len(significant))

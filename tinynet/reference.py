@@ -167,7 +167,7 @@ def check_run(run: Run) -> list[Check]:
         printed = [Printed(p.quantity, p.text, None, sensitive) for p in printed]
     else:
         printed = SEED_PRINTS[(settings.example, settings.init)]
-    return [_check(p, _our_value(run, p.quantity)) for p in printed]
+    return [check_printed(p, _our_value(run, p.quantity)) for p in printed]
 
 
 def sweep_value(init: str, alpha: float, k: int) -> str | None:
@@ -183,7 +183,8 @@ def agrees(ours: float, seed_text: str, sensitive: bool = False) -> bool:
     return math.isfinite(ours) and abs(ours - seed) <= tolerance * abs(seed)
 
 
-def _check(p: Printed, ours: float) -> Check:
+def check_printed(p: Printed, ours: float) -> Check:
+    """Our number beside a printed one, printed the same way, and whether they match."""
     we_get = repr(ours) if p.decimals is None else f"{ours:.{p.decimals}f}"
     if p.sensitive and p.decimals is not None:  # within one unit of the last printed digit
         matches = abs(ours - float(p.text)) <= 10.0**-p.decimals

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from tinynet import Band, error_band, outcome
+from tinynet.summary import OUTCOMES
 from tinynet.train import Run
 
 from .sampling import log_indices
@@ -40,12 +41,9 @@ class Ensemble:
         return len(self.seeds)
 
     def counts(self) -> dict[str, int]:
-        """How many runs learned, got stuck or diverged (only the outcomes that occur)."""
-        return {
-            o: self.outcomes.count(o)
-            for o in ("learned", "stuck", "diverged")
-            if o in self.outcomes
-        }
+        """How many runs learned, are still learning, got stuck or diverged (only the outcomes
+        that occur, in tinynet.summary.OUTCOMES' order)."""
+        return {o: self.outcomes.count(o) for o in OUTCOMES if o in self.outcomes}
 
     def learned(self) -> np.ndarray:
         """Mask of the runs that learned (all runs, if none did)."""

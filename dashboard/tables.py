@@ -88,7 +88,7 @@ def sweep_table(runs: Sequence[Run], seed_settings: bool) -> pd.DataFrame:
         for j in columns:
             row[f"error[{j}]"] = float(run.error[j]) if j < len(run.error) else np.nan
         row["final error"] = run.final_error
-        row["outcome"] = outcome(run)  # learned, stuck or diverged: tinynet.outcome
+        row["outcome"] = outcome(run)  # learned, still learning, stuck or diverged
         row["diverged at"] = run.diverged_at
         if seed_settings and alpha in SEED_SWEEP.get(init, {}):
             sensitive = init == "numpy" and alpha == 10.0

@@ -20,7 +20,7 @@ from .settings import (
     RunSettings,
     preset,
 )
-from .summary import Band, error_band, outcome
+from .summary import Band, Verdict, error_band, outcome, verdict
 from .surface import Surface, decision_surface
 from .train import Run, Snapshots, ensemble, snapshot_iterations, sweep, train, train_many
 
@@ -40,6 +40,7 @@ __all__ = [
     "Snapshots",
     "Step",
     "Surface",
+    "Verdict",
     "decision_surface",
     "error_band",
     "forward",
@@ -60,4 +61,5 @@ __all__ = [
     "target_label",
     "train",
     "train_many",
+    "verdict",
 ]

@@ -14,6 +14,7 @@ PAGES = [
     st.Page("pages/example_3.py", title="Example 3: the alpha sweep", icon=":material/looks_3:"),
     st.Page("pages/compare_nnet.py", title="Backprop vs nnet", icon=":material/compare_arrows:"),
     st.Page("pages/step_by_step.py", title="Step by step", icon=":material/footprint:"),
+    st.Page("pages/workshop.py", title="Workshop", icon=":material/school:"),
 ]
 
 st.navigation(PAGES).run()

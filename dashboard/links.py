@@ -152,7 +152,7 @@ class Spec:
         if len(self.options) <= _LISTED:
             return f"not one of {', '.join(map(plain_number, self.options))}"
         first, last = plain_number(self.options[0]), plain_number(self.options[-1])
-        return f"not one of the slider's values ({first} to {last})"
+        return f"not one of the values offered, {first} to {last}"
 
 
 def notice(key: str, raw: Sequence[str], problem: str, outcome: str) -> str:

@@ -106,7 +106,7 @@ def test_numbers_on_a_ladder():
         assert alpha.read([text]) == (value, None), text
     for text in ["0.003", "abc", "١٠", "1_0", "+10", " 10", "inf", "nan", "-1"]:
         value, problem = alpha.read([text])
-        assert value == 1.0 and problem == "not one of the slider's values (0.001 to 1000)", text
+        assert value == 1.0 and problem == "not one of the values offered, 0.001 to 1000", text
     assert alpha.write(1.0) == [] and alpha.write(0.5) == ["0.5"] and alpha.write(1000) == ["1000"]
     decay = Spec("decay", "ladder", 0.0, DECAYS)
     assert decay.read(["2"]).problem == "not one of 0, 0.0001, 0.001, 0.01, 0.1, 1"
@@ -121,7 +121,7 @@ def test_several_numbers_comma_separated_or_repeated():
     assert alphas.read([""]) == ((), None)  # none chosen
     assert alphas.read(["0.1,abc"]) == (
         (0.1,),
-        "not one of the slider's values (0.001 to 1000) (some of them)",
+        "not one of the values offered, 0.001 to 1000 (some of them)",
     )
     assert alphas.read(["abc"]).value == alphas.default
     assert alphas.write([0.1, 1.0]) == ["0.1,1"] and alphas.write([]) == [""]

@@ -17,6 +17,7 @@ from tinynet.train import Run
 
 from . import budget, cache, charts, controls, downloads, surfaces, tables, target_input, targets
 from .ensembles import Ensemble
+from .url_state import PageLink
 
 
 def chart(figure: alt.TopLevelMixin) -> None:
@@ -182,10 +183,13 @@ def decision_surfaces(run: Run) -> None:
 def example_settings(example: int) -> tuple[RunSettings, dict]:
     """An example page's controls (the seed's defaults, the teaching tools), read into the
     engine's settings; also returns the raw values (alphas, ensemble: not RunSettings fields)."""
-    values = controls.show_controls(
-        controls.example_controls(example) + controls.teaching_controls(example)
-    )
-    values["target"] = target_input.chosen_target(values["target"], example, values["bias"])
+    link = PageLink()
+    values = link.show(controls.example_controls(example) + controls.teaching_controls(example))
+    target = target_input.chosen_target(values["target"], example, values["bias"])
+    if values["target"] == targets.CUSTOM:
+        link.set("target", target)  # the typed numbers, not "custom"
+    link.finish()
+    values["target"] = target
     settings = controls.settings_from(example, values)
     target_input.bias_notice(settings)
     return settings, values

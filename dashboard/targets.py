@@ -1,6 +1,6 @@
 """Your own targets, the bias column and what goes wrong: checks and sentences. No Streamlit.
 
-A target is a name (tinynet.TARGETS) or four numbers in [0, 1]; in the URL it is the name or
+A target is a name (tinynet.TARGETS) or four numbers in [0, 1]; in a link it is the name or
 the numbers joined by commas (`target=0,1,1,0.5`). A custom target is typed into a 4-row table
 whose cells are text, so every cell is checked here, with a sentence per bad cell.
 """
@@ -10,40 +10,43 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from tinynet import TARGETS, inputs, parse_target
+from tinynet import TARGETS, inputs
 from tinynet.settings import RunSettings
 from tinynet.train import Run
+
+from .links import Reading, decimal_number, plain_number
+from .untrusted import inert
 
 CUSTOM = "custom"
 
 
 def seed_target_name(example: int) -> str:
-    """The seed's target: the first column for Example 1, XOR for Examples 2 and 3."""
+    """The tutorial's target: the first column for Example 1, XOR for Examples 2 and 3."""
     return "first" if example == 1 else "xor"
 
 
 def target_choices(example: int) -> tuple[str, ...]:
-    """The target selectbox's options: the seed's first, the other names, then "custom"."""
+    """The target selectbox's options: the tutorial's first, the other names, then "custom"."""
     seed = seed_target_name(example)
     return (seed, *(name for name in TARGETS if name != seed), CUSTOM)
 
 
 def choice_label(example: int):
-    """format_func for the choices: the seed's marked, the others with their four values."""
+    """format_func for the choices: the tutorial's marked, the others with their four values."""
     seed = seed_target_name(example)
 
     def label(choice: str) -> str:
         if choice == CUSTOM:
             return "custom: type your own"
         values = ", ".join(f"{v:g}" for v in TARGETS[choice])
-        return f"{choice} ({values})" + (", the seed's" if choice == seed else "")
+        return f"{choice} ({values})" + (", the tutorial's" if choice == seed else "")
 
     return label
 
 
 def spec_text(values: Sequence[float]) -> str:
-    """Four numbers as the URL writes them: `0,1,1,0.5` (shortest text that reads back exactly)."""
-    return ",".join(_short(float(v)) for v in values)
+    """Four numbers as a link writes them: `0,1,1,0.5` (plain decimals that read back exactly)."""
+    return ",".join(plain_number(v) for v in values)
 
 
 def _short(value: float) -> str:
@@ -51,25 +54,24 @@ def _short(value: float) -> str:
     return text if float(text) == value else repr(value)
 
 
-def target_problem(text: str) -> str | None:
-    """Why a link's `target=` value cannot be used, or None: a name, "custom", or four numbers."""
-    if text == CUSTOM:
-        return None
-    try:
-        parse_target(text)
-    except ValueError:
-        if "," not in text:
-            return f"not a target name ({', '.join(TARGETS)}) nor four numbers in [0, 1]"
-        return "not four comma-separated numbers in [0, 1]"
-    return None
+def read_link(text: str) -> Reading:
+    """A link's `target=`: a name (any case) selects it; four numbers in [0, 1], in the
+    digits 0-9, open the custom table (even a named target's numbers)."""
+    name = text.strip().lower()
+    if name in TARGETS:
+        return Reading(name)
+    parts = text.split(",")
+    if len(parts) != 4:
+        return Reading(None, f"not a target name ({', '.join(TARGETS)}) nor four numbers")
+    values = tuple(decimal_number(part) for part in parts)
+    if any(v is None or not 0.0 <= v <= 1.0 for v in values):
+        return Reading(None, "not four numbers in [0, 1], in the digits 0-9")
+    return Reading(values)
 
 
-def link_target(text: str) -> tuple[str, tuple[float, ...] | None]:
-    """What a usable link value selects: (choice, custom values or None).
-    A name picks that name; numbers (even those of a named target) open the custom table."""
-    if text == CUSTOM or text.strip().lower() in TARGETS:
-        return (CUSTOM if text == CUSTOM else text.strip().lower()), None
-    return CUSTOM, parse_target(text)
+def link_text(value: str | Sequence[float]) -> str:
+    """`target=` for a target name, or for a custom target's four numbers."""
+    return value if isinstance(value, str) else spec_text(value)
 
 
 def cell_problem(row: int, cell: object) -> str | None:
@@ -81,7 +83,7 @@ def cell_problem(row: int, cell: object) -> str | None:
     try:
         value = float(cell.strip() if isinstance(cell, str) else cell)  # type: ignore[arg-type]
     except (TypeError, ValueError):
-        return f"{where}: {str(cell)!r} is not a number; type one between 0 and 1."
+        return f"{where}: “{inert(cell)}” is not a number; type one between 0 and 1."
     if math.isnan(value):
         return f"{where}: the target is blank (NaN); type a number between 0 and 1."
     if not 0.0 <= value <= 1.0:
@@ -108,14 +110,14 @@ def cell_texts(values: Sequence[float]) -> list[str]:
 
 
 def bias_note(settings: RunSettings) -> str | None:
-    """Why the seed keeps its constant third column, when it is dropped; None when it is on."""
+    """Why the tutorial keeps its constant third column, when it is dropped; None when it is on."""
     if settings.bias:
         return None
     if settings.hidden is None:
         return (
             "Without the constant column x3, the input (0, 0) is all zeros, so `X · synapse_0` "
             "is 0 there whatever the weights: its output is stuck at sigmoid(0) = 0.5, whatever "
-            "the target. The seed's third column of ones is the bias that lets it move."
+            "the target. The tutorial's third column of ones is the bias that lets it move."
         )
     if settings.activation == "sigmoid":
         return (
@@ -126,7 +128,7 @@ def bias_note(settings: RunSettings) -> str | None:
     return (
         f"Without the constant column x3, {settings.activation}(0) = 0 for every hidden unit at "
         "the input (0, 0), so the output there is sigmoid(0) = 0.5, whatever the target: "
-        "the seed's third column of ones is the bias that lets it move."
+        "the tutorial's third column of ones is the bias that lets it move."
     )
 
 

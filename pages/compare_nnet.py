@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import cache, compare, controls, sections, shell
+from dashboard import cache, compare, controls, sections, shell, url_state
 from dashboard.controls import Control, number_label
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -45,7 +45,7 @@ st.markdown(
     "line for trace line."
 )
 
-values = controls.show_controls(CONTROLS)
+values = url_state.show_controls(CONTROLS)
 settings = controls.settings_from(2, values)
 sections.guard(settings)
 run, run_seconds = cache.timed_train(settings)

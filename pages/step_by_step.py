@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell, step_view
-from dashboard.controls import Control
+from dashboard import cache, charts, controls, sections, shell, step_view, url_state
 
 shell.require_app()  # a link that opens this page first still gets the whole app
 
@@ -22,13 +20,6 @@ st.markdown(
     "and the actual matrices. Turn on **Predict, then reveal** to work each result out "
     "before you look."
 )
-
-
-def show(specs: Sequence[Control], notices: list[str]) -> dict[str, Any]:
-    """Check the link's values for these controls (before the widgets drop bad ones), then
-    draw them in the sidebar."""
-    notices.extend(controls.url_notices(specs))
-    return {c.key: c.render(st.sidebar) for c in specs}
 
 
 def table(frame: pd.DataFrame, hide_index: bool = False) -> None:
@@ -70,10 +61,9 @@ def stage(number: int, s: step_view.Stage) -> None:
             st.caption(s.note)
 
 
-notices: list[str] = []
-st.sidebar.header("Settings")
-example = show([controls.example_control()], notices)["example"]
-# Each example keeps its own seed settings: switching examples starts from the new one's.
+link = url_state.PageLink()
+example = link.show([controls.example_control()])["example"]
+# Each example keeps its own tutorial settings: switching examples starts from the new one's.
 if st.session_state.get("_step_example", example) != example:
     for key in ("seed", "iterations", "alpha", "hidden", "init", "activation", "k"):
         st.session_state.pop(key, None)
@@ -86,22 +76,19 @@ specs = [
 ]
 if example != 1:
     specs.append(controls.activation_control())
-values = show(specs, notices)
-settings = controls.settings_from(example, values)
+settings = controls.settings_from(example, link.show(specs))
+picked = link.show([controls.k_control(settings.iterations - 1), controls.reveal_control()])
+link.finish()
 sections.guard(settings)
 run = cache.train(settings)
-
-picked = show([controls.k_control(settings.iterations - 1), controls.reveal_control()], notices)
 reveal = bool(picked["reveal"])
 last = step_view.last_iteration(run)
 k = min(int(picked["k"]), last)
-if notices:
-    st.warning("Some values in the link could not be used. " + " ".join(notices), icon="🔗")
 if picked["k"] > last:
     st.warning(
         f"This run diverged at iteration {run.diverged_at:,} (a weight became infinite), so "
         f"there is no iteration {picked['k']:,}: showing iteration {k:,}, the one that blew up.",
-        icon="💥",
+        icon=":material/warning:",
     )
 it = step_view.seed_iteration(run, k)
 

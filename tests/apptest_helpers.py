@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -52,3 +53,13 @@ def table_with(at: AppTest, *columns: str) -> pd.DataFrame:
         if all(c in frame.value.columns for c in columns):
             return frame.value
     raise AssertionError(f"no table with columns {columns}")
+
+
+def readable(markdown: str) -> str:
+    """Markdown as a reader sees it: backslash escapes and word joiners removed."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")
+
+
+def notices(at: AppTest) -> str:
+    """The page's warnings (link notices among them), as a reader sees them."""
+    return " ".join(readable(w.value) for w in at.warning)

@@ -1,6 +1,7 @@
 """The command line: the seed's printouts, JSON for other tools, one-line errors with status 2."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -165,3 +166,39 @@ def test_bad_input_is_one_line_on_stderr_and_status_2(args, named):
     assert result.stdout == ""
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert named in result.stderr and "Traceback" not in result.stderr
+
+
+def _numbers(block: str) -> list[float]:
+    """The numbers of a printed matrix: a NumPy repr or an R matrix (its [i,] labels dropped)."""
+    tokens = re.split(r"[\s,\[\]()]+", re.sub(r"\[\d*,\d*\]", " ", block))
+    return [float(t) for t in tokens if re.fullmatch(r"-?[\d.]+(e[-+]?\d+)?|-?inf|nan", t)]
+
+
+@pytest.mark.parametrize("init", ["numpy", "r"])
+def test_a_huge_alpha_prints_finite_weights_without_warnings(init):
+    """alpha 1e308 makes weights near 1e305: np.round(w, 3) would overflow to -inf and warn."""
+    import numpy as np
+
+    from tinynet import preset, train
+
+    result = _cli("run", "--alpha", "1e308", "--iterations", "100", "--init", init)
+    assert result.returncode == 0 and result.stderr == ""
+    run = train(preset(2).but(alpha=1e308, iterations=100, init=init))
+    assert np.isfinite(run.synapse_0).all() and np.abs(run.synapse_0).max() > 1e305
+    block = result.stdout.split("synapse_0, 3)")[1].split("synapse_1, 3)")[0]
+    printed = np.array(_numbers(block))
+    assert np.isfinite(printed).all()
+    np.testing.assert_allclose(printed, run.synapse_0.ravel(), rtol=1e-6)
+    assert "inf" not in result.stdout.lower()
+
+
+def test_seed_round_keeps_numbers_too_big_to_scale():
+    import numpy as np
+
+    from tinynet.printing import seed_round
+
+    values = np.array([1e308, -1.5e306, 1.23456, -0.0004, np.inf, np.nan])
+    rounded = seed_round(values, 3)
+    np.testing.assert_array_equal(rounded[:5], [1e308, -1.5e306, 1.235, -0.0, np.inf])
+    assert np.isnan(rounded[5])
+    assert seed_round(0.123456, 5) == 0.12346 and seed_round(1e308, 5) == 1e308

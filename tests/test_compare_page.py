@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from apptest_helpers import charts, layers, open_page, table_with
+from apptest_helpers import charts, layers, notices, open_page, table_with
 
 from dashboard import compare
 from dashboard.sampling import MAX_POINTS
@@ -128,7 +128,7 @@ def test_query_params_set_the_controls():
 def test_garbage_params_fall_back_with_a_notice():
     at = open_page(PAGE, {"size": "abc", "decay": "-1", "objective": "zzz"})
     assert not at.exception
-    notice = " ".join(w.value for w in at.warning)
+    notice = notices(at)
     assert "could not be used" in notice
     assert all(k in notice for k in ("size=abc", "decay=-1", "objective=zzz"))
     assert at.slider(key="size").value == 4

@@ -121,25 +121,30 @@ def test_budget_refuses_only_the_slow_corner():
 
 @pytest.mark.parametrize(
     ("raw", "problem"),
-    [(["30000"], None), (["1e99"], "outside"), (["abc"], "not a number"), ([""], "empty"),
-     (["100", "200"], "more than once"), (["nan"], "outside")],
+    [(["30000"], None), (["1e99"], "whole number"), (["abc"], "whole number"),
+     ([""], "whole number"), (["100", "200"], "more than once"), (["nan"], "whole number"),
+     (["200000"], "outside"), (["30050"], "multiple of 100")],
 )  # fmt: skip
-def test_slider_url_check(raw, problem):
-    iterations = next(c for c in example_controls(2) if c.key == "iterations")
-    found = iterations.url_problem(raw)
+def test_slider_link_check(raw, problem):
+    iterations = next(c for c in example_controls(2) if c.key == "iterations").link
+    value, found = iterations.read(raw)
     assert found is None if problem is None else problem in found
+    assert value == (int(raw[0]) if problem is None else 30_000)
 
 
-def test_select_radio_multiselect_url_checks():
+def test_select_radio_multiselect_link_checks():
     alpha, init = (next(c for c in example_controls(2) if c.key == k) for k in ("alpha", "init"))
-    assert alpha.url_problem(["10"]) is None and alpha.url_problem(["0.001"]) is None
-    assert alpha.url_problem(["abc"]) and alpha.url_problem(["10.0"])
-    assert init.url_problem(["R"]) is None and init.url_problem(["Python (NumPy)"]) is None
-    assert init.url_problem(["r"])
-    assert alphas_control().url_problem(["0.1", "1"]) is None
-    assert "abc" in alphas_control().url_problem(["0.1", "abc"])
+    assert alpha.link.read(["10"]) == (10.0, None) and alpha.link.read(["0.001"]) == (0.001, None)
+    assert alpha.link.read(["10.0"]) == (10.0, None)  # a plain number, however it is written
+    assert alpha.link.read(["abc"]).problem and alpha.link.read(["0.3"]).problem
+    assert init.link.read(["r"]) == ("r", None) and init.link.read(["numpy"]) == ("numpy", None)
+    assert init.link.read(["R"]) == ("r", None)  # older links: the widget's labels
+    assert init.link.read(["Python (NumPy)"]) == ("numpy", None)
+    assert init.link.read(["julia"]).problem
+    assert alphas_control().link.read(["0.1", "1"]) == ((0.1, 1.0), None)
+    assert alphas_control().link.read(["0.1", "abc"]).value == (0.1,)
     flag = Control("bias", "Bias", "checkbox", True)
-    assert flag.url_problem(["False"]) is None and flag.url_problem(["maybe"])
+    assert flag.link.read(["False"]) == (False, None) and flag.link.read(["maybe"]).problem
 
 
 def test_alpha_ladder_holds_the_seeds_alphas():

@@ -7,7 +7,7 @@ import math
 
 import numpy as np
 import pytest
-from apptest_helpers import PAGES, charts, layers, open_page, table_with
+from apptest_helpers import PAGES, charts, layers, notices, open_page, table_with
 
 from dashboard.sampling import MAX_POINTS
 from tinynet.reference import SEED_PRINTS, SEED_SWEEP, agrees
@@ -133,7 +133,7 @@ def test_garbage_query_params_fall_back_with_a_notice(page):
         garbage["alphas"] = "abc"
     at = open_page(page, garbage)
     assert not at.exception
-    notice = " ".join(w.value for w in at.warning)
+    notice = notices(at)
     for key in ("alpha=abc", "iterations=1e99", "seed=", "init=x"):
         assert key in notice
     assert at.slider(key="seed").value == 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from apptest_helpers import charts, layers, open_page, table_with
+from apptest_helpers import charts, layers, notices, open_page, table_with
 
 import tinynet
 from dashboard import cache
@@ -179,7 +179,7 @@ def test_reveal_hides_results_until_opened():
 def test_garbage_link_falls_back_with_a_notice():
     at = open_page(PAGE, {"k": "abc", "example": "9"})
     assert not at.exception, at.exception
-    notice = " ".join(w.value for w in at.warning)
+    notice = notices(at)
     assert "k=abc" in notice and "example=9" in notice
     assert at.radio(key="example").value == 2
     assert at.slider(key="k").value == 0
@@ -193,5 +193,5 @@ def test_k_beyond_a_diverged_run_is_clamped(monkeypatch):
     )
     at = open_page(PAGE, {"k": "50"})
     assert not at.exception, at.exception
-    notice = " ".join(w.value for w in at.warning)
+    notice = notices(at)
     assert "diverged at iteration 1" in notice and "showing iteration 1" in notice

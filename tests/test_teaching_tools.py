@@ -11,7 +11,7 @@ import sys
 import numpy as np
 import pytest
 import streamlit
-from apptest_helpers import PAGES, charts, layers, open_page, table_with
+from apptest_helpers import PAGES, charts, layers, notices, open_page, table_with
 from streamlit.testing.v1 import AppTest
 
 import tinynet
@@ -23,10 +23,6 @@ from tinynet import TARGETS, preset
 
 EXAMPLE = {"example_1": 1, "example_2": 2, "example_3": 3}
 BAD_CELLS = ["", None, "NaN", float("nan"), "abc", "-1", "2", "1e308"]
-
-
-def notices(at: AppTest) -> str:
-    return " ".join(w.value for w in at.warning)
 
 
 def link(at: AppTest, key: str) -> str | None:
@@ -71,23 +67,27 @@ def test_good_cells_read_as_numbers():
 
 
 def test_link_targets():
-    assert targets.target_problem("xor") is None
-    assert targets.target_problem("0,1,1,0.5") is None
-    for bad in ("zzz", "0,1,1", "0,1,1,2", "0,1,x,0", "nan,0,0,0"):
-        assert targets.target_problem(bad), bad
-    assert targets.link_target("AND") == ("and", None)
-    assert targets.link_target("0,1,1,0.5") == ("custom", (0.0, 1.0, 1.0, 0.5))
+    assert targets.read_link("xor") == ("xor", None)
+    assert targets.read_link("AND") == ("and", None)
+    assert targets.read_link("0,1,1,0.5") == ((0.0, 1.0, 1.0, 0.5), None)
+    assert targets.read_link("0,1,1,0") == ((0.0, 1.0, 1.0, 0.0), None)  # numbers: custom
+    for bad in ("zzz", "custom", "0,1,1", "0,1,1,2", "0,1,x,0", "nan,0,0,0", "0,1,1,١",
+                "0,1,1_0,0", "0, 1,1,0", "+0,1,1,0", "0,1,1,1e9"):  # fmt: skip
+        assert targets.read_link(bad).problem, bad
     for values in [(0.0, 1.0, 1.0, 0.5), (0.1, 1 / 3, 0.999, 1e-9)]:
-        assert tinynet.parse_target(targets.spec_text(values)) == values  # read back exactly
+        assert targets.read_link(targets.spec_text(values)).value == values  # read back exactly
     assert targets.spec_text((0.0, 1.0, 1.0, 0.5)) == "0,1,1,0.5"
+    assert targets.spec_text((1e-9, 0, 0, 0)) == "0.000000001,0,0,0"  # never an exponent
 
 
-def test_target_control_checks_the_link_with_its_validator():
-    control = target_control(2)
-    assert control.url_problem(["0,1,1,0.5"]) is None
-    assert control.url_problem(["nand"]) is None
-    assert "nor four numbers" in control.url_problem(["zzz"])
-    assert control.url_problem(["xor", "and"]) == "given more than once"
+def test_target_control_reads_the_link_with_its_reader():
+    link = target_control(2).link
+    assert link.read(["0,1,1,0.5"]) == ((0.0, 1.0, 1.0, 0.5), None)
+    assert link.read(["nand"]) == ("nand", None)
+    assert link.read(["zzz"]).value == "xor" and "nor four numbers" in link.read(["zzz"]).problem
+    assert link.read(["xor", "and"]) == ("xor", "given more than once")
+    assert link.write("xor") == [] and link.write("nand") == ["nand"]
+    assert link.write((0.0, 1.0, 1.0, 0.5)) == ["0,1,1,0.5"]
 
 
 def test_bias_note_says_why_the_seed_keeps_its_column():

@@ -43,21 +43,21 @@ def _python_printout(run: Run) -> list[str]:
     if s.example == 2:
         return [
             *(f"Error:{e!r}" for _, e in errors),
-            f"Final error: {np.round(run.final_error, 5)}",
+            f"Final error: {seed_round(run.final_error, 5)}",
             "np.round(layer_1, 3)",
-            repr(np.round(run.hidden_layer, 3)),
+            repr(seed_round(run.hidden_layer, 3)),
             "np.round(np.append(layer_2, y, axis = 1), 3)",
-            repr(np.round(np.append(run.prediction.reshape(4, 1), y, axis=1), 3)),
+            repr(seed_round(np.append(run.prediction.reshape(4, 1), y, axis=1), 3)),
             "np.round(synapse_0, 3)",
-            repr(np.round(run.synapse_0, 3)),
+            repr(seed_round(run.synapse_0, 3)),
             "np.round(synapse_1, 3)",
-            repr(np.round(run.synapse_1, 3)),
+            repr(seed_round(run.synapse_1, 3)),
         ]
     return [
         f"Training With Alpha:{_python_number(s.alpha)}",
         *(f"Error after {j} iterations:{e!r}" for j, e in errors),
         "np.append(np.round(layer_2, 4), y, axis = 1)",
-        repr(np.append(np.round(run.prediction.reshape(4, 1), 4), y, axis=1)),
+        repr(np.append(seed_round(run.prediction.reshape(4, 1), 4), y, axis=1)),
     ]
 
 
@@ -73,19 +73,19 @@ def _r_printout(run: Run) -> list[str]:
             *(f"Error: {r_number(e)}" for _, e in errors),
             f"Final error: {r_number(round(run.final_error, 5))}",
             "round(fit_nn$layer_1, 3)",
-            r_matrix(np.round(run.hidden_layer, 3)),
+            r_matrix(seed_round(run.hidden_layer, 3)),
             "round(cbind(fit_nn$layer_2, y), 3)",
-            r_matrix(np.round(np.append(out, y, axis=1), 3)),
+            r_matrix(seed_round(np.append(out, y, axis=1), 3)),
             "round(fit_nn$synapse_0, 3)",
-            r_matrix(np.round(run.synapse_0, 3)),
+            r_matrix(seed_round(run.synapse_0, 3)),
             "round(fit_nn$synapse_1, 3)",
-            r_matrix(np.round(run.synapse_1, 3)),
+            r_matrix(seed_round(run.synapse_1, 3)),
         ]
     return [
         f"Training With Alpha: {r_number(s.alpha)}",
         *(f"Error after {j} iterations: {r_number(e)}" for j, e in errors),
         "cbind(round(fit_nn$layer_2, 4), y)",
-        r_matrix(np.append(np.round(out, 4), y, axis=1)),
+        r_matrix(np.append(seed_round(out, 4), y, axis=1)),
     ]
 
 
@@ -101,6 +101,17 @@ def nnet_printout(fit: NnetFit) -> str:
             r_matrix(fit.fitted[:, None]),
         ]
     )
+
+
+def seed_round(values: np.ndarray | float, decimals: int) -> np.ndarray | np.float64:
+    """np.round(values, decimals), without its overflow: np.round scales by 10**decimals, so
+    a finite x above ~1e305 would become inf (and warn). Such an x is already a whole number
+    (every float above 2**53 is), so it is returned as it is; inf and NaN stay inf and NaN."""
+    x = np.asarray(values, dtype=float)
+    with np.errstate(over="ignore", invalid="ignore"):
+        scalable = np.isfinite(x * 10.0**decimals)
+    rounded = np.where(scalable, np.round(np.where(scalable, x, 0.0), decimals), x)
+    return rounded[()] if rounded.ndim == 0 else rounded
 
 
 def _python_number(x: float) -> str:

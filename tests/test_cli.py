@@ -158,6 +158,9 @@ def test_custom_target_and_activation(capsys):
         (["nnet", "--size", "0"], "0"),
         (["nnet", "--decay", "-1"], "-1"),
         (["nnet", "--maxit", "0"], "0"),
+        # work above the dashboard's bound (tinynet.budget): refused before training
+        (["sweep", "--iterations", "1000000", "--alphas", ",".join(["0.5"] * 40)], "at most"),
+        (["run", "--hidden", "1024", "--iterations", "1000000"], "would take about"),
     ],
 )
 def test_bad_input_is_one_line_on_stderr_and_status_2(args, named):

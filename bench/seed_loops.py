@@ -44,10 +44,12 @@ def example_2(seed=1, iterations=30000):
     return error, layer_2
 
 
-def example_3(alphas=(0.001, 0.01, 0.1, 1, 10, 100, 1000), hidden_size=32, iterations=30000):
+def example_3(
+    alphas=(0.001, 0.01, 0.1, 1, 10, 100, 1000), hidden_size=32, iterations=30000, seed=1
+):
     results = []
     for alpha in alphas:
-        np.random.seed(1)
+        np.random.seed(seed)
         synapse_0 = 2 * np.random.random((3, hidden_size)) - 1
         synapse_1 = 2 * np.random.random((hidden_size, 1)) - 1
         for j in np.arange(iterations):

@@ -1,48 +1,21 @@
-"""How long a run will take, estimated before it starts, so the pages can refuse the few
-control combinations that would keep a workshop waiting (the issue's bound: ~15 s)."""
+"""The pages' time guard: the engine's bound (tinynet.budget), on all that a page trains.
+
+A page trains one network or a sweep, and maybe a band of seeds beside it: a band is refused
+when the two together would go over the bound, so the page never waits longer than that.
+"""
 
 from __future__ import annotations
 
 from tinynet import RunSettings
+from tinynet.budget import MAX_SECONDS, estimate_seconds, work_message
 
-MAX_SECONDS = 12.0  # refuse above this estimate: leaves room under ~15 s for a slower machine
+__all__ = ["MAX_SECONDS", "SHOW_PROGRESS_SECONDS", "estimate_seconds", "too_slow"]
+
 SHOW_PROGRESS_SECONDS = 0.4  # estimates above this get a progress bar
 
-# Microseconds per iteration: base + per_member * P + per_unit * P * H, for a population of P
-# networks with H hidden units, fitted to timings on the 2-core dev machine (bench/pages.py
-# and dashboard budget notes). The R flavour sums products in R's order (slower).
-_COST_US = {
-    "numpy": (15.0, 0.6, 0.02),
-    "r": (25.0, 3.0, 0.25),
-}
-_EXAMPLE_1_US = {"numpy": 6.0, "r": 13.0}  # one network, no hidden layer
 
-
-def estimate_seconds(settings: RunSettings, members: int = 1) -> float:
-    """Estimated seconds to train `members` networks like `settings` together."""
-    if settings.hidden is None:
-        per_iteration = _EXAMPLE_1_US[settings.init] * (1 + 0.5 * (members - 1))
-    else:
-        base, per_member, per_unit = _COST_US[settings.init]
-        per_iteration = base + per_member * members + per_unit * members * settings.hidden
-    return per_iteration * settings.iterations * 1e-6
-
-
-def too_slow(settings: RunSettings, members: int = 1) -> str | None:
-    """A message saying why this run is refused and what would fit, or None if it is fine."""
-    seconds = estimate_seconds(settings, members)
-    if seconds <= MAX_SECONDS:
-        return None
-    fits = int(settings.iterations * MAX_SECONDS / seconds) // 1000 * 1000
-    what = f"{members} networks" if members > 1 else "this network"
-    return (
-        f"Training {what} with these settings would take about {seconds:.0f} s here "
-        f"(the dashboard stops at {MAX_SECONDS:.0f} s). Try at most {fits:,} iterations, "
-        "fewer hidden units"
-        + (", fewer alphas" if members > 1 else "")
-        + (
-            ", or the Python (NumPy) flavour (R's summation order is slower)."
-            if settings.init == "r"
-            else "."
-        )
-    )
+def too_slow(settings: RunSettings, members: int = 1, alongside: int = 0) -> str | None:
+    """Why training `members` networks like `settings` is refused (a sentence saying what
+    would fit), or None if it is fine. alongside: the networks the page trains besides them
+    with the same settings (a band's run or sweep), counted in the total."""
+    return work_message(settings, [alongside, members] if alongside else [members])

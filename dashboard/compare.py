@@ -17,9 +17,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from tinynet import forward, get_activation, inputs
+from tinynet import inputs
 from tinynet.nnet import NnetFit, weight_names
-from tinynet.train import Run, single_network_dot
+from tinynet.replay import step_from
+from tinynet.train import Run
 
 from .charts import ERROR_FORMAT, HEIGHT, _iteration_axis
 from .sampling import log_indices, loggable
@@ -101,15 +102,11 @@ def backprop_sse(run: Run) -> tuple[np.ndarray, np.ndarray]:
     snaps = run.snapshots
     if snaps.synapse_1 is None:
         _synapse_1(run)
-    x = inputs(run.settings.bias)
-    y = _target(run).reshape(-1, 1)
-    activation = get_activation(run.settings.activation)
-    dot = single_network_dot(run.settings.init == "r")
     sse = np.empty(len(snaps.iterations))
     with np.errstate(all="ignore"):  # a diverged run's last weights may overflow: dropped later
         for i in range(len(snaps.iterations)):
-            _, out = forward(x, snaps.synapse_0[i], snaps.synapse_1[i], activation, dot)
-            sse[i] = np.sum((y - out) ** 2)
+            error = step_from(run, snaps.synapse_0[i], snaps.synapse_1[i]).error
+            sse[i] = np.sum(error**2)
     return snaps.iterations.astype(int), sse
 
 

@@ -105,12 +105,13 @@ def diverged_note(runs: Sequence[Run]) -> None:
             st.info(note, icon="💥")
 
 
-def ensemble(settings: RunSettings, members: int) -> Ensemble | None:
-    """The band of `members` seeds (None when off). Too slow a band is refused with the
-    budget guard's message, and the page goes on without it."""
+def ensemble(settings: RunSettings, members: int, alongside: int = 1) -> Ensemble | None:
+    """The band of `members` seeds (None when off), beside the `alongside` networks the page
+    trains (its run, or its sweep). A band that would take the page's total over the budget
+    is refused with the guard's message, and the page goes on without it."""
     if members <= 0:
         return None
-    message = budget.too_slow(settings, members)
+    message = budget.too_slow(settings, members, alongside)
     if message:
         st.error(f"No band of seeds: {message}", icon="⏱️")
         return None

@@ -21,7 +21,7 @@ alphas = cache.sweep_alphas(values["alphas"], settings.alpha)
 sections.guard(settings, len(alphas))
 runs = cache.sweep(settings, alphas)
 detail = runs[alphas.index(settings.alpha)]
-band = sections.ensemble(settings, values["ensemble"])
+band = sections.ensemble(settings, values["ensemble"], alongside=len(alphas))
 labels = [controls.number_label(a) for a in alphas]
 
 st.subheader("Error during training, one line per alpha")

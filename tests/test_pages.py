@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from apptest_helpers import PAGES, charts, layers, notices, open_page, table_with
 
+from dashboard.controls import ALPHA_OPTIONS
 from dashboard.sampling import MAX_POINTS
 from tinynet.reference import SEED_PRINTS, SEED_SWEEP, agrees
 
@@ -140,11 +141,24 @@ def test_garbage_query_params_fall_back_with_a_notice(page):
     assert set(table_with(at, "match")["match"]) == {"✅"}  # back at the seed's settings
 
 
+ALL_ALPHAS = [f"{a:g}" for a in ALPHA_OPTIONS]
+
+
 def test_too_slow_a_combination_is_refused():
-    at = open_page("example_3", {"init": "R", "hidden": "128", "iterations": "100000"})
+    slow = {"hidden": "128", "iterations": "100000", "activation": "tanh", "alphas": ALL_ALPHAS}
+    at = open_page("example_3", slow)
     assert not at.exception
     assert any("would take about" in e.value for e in at.error)
     assert not charts(at)
+
+
+def test_a_band_is_refused_when_the_page_total_would_be_too_slow():
+    # one alpha (0.5 s) fits; with a band of 30 seeds beside it (16 s) the page would not
+    at = open_page("example_3", {"hidden": "128", "iterations": "100000", "alphas": ["10"],
+                                 "ensemble": "30"})  # fmt: skip
+    assert not at.exception
+    assert any(e.value.startswith("No band of seeds: Training 1 + 30 networks") for e in at.error)
+    assert charts(at)  # the sweep is shown
 
 
 def test_no_alpha_selected_still_shows_the_detail():

@@ -1,4 +1,9 @@
-"""The standalone script reproduces the engine's run when executed with plain Python."""
+"""The standalone script reproduces the engine's run when executed with plain Python.
+
+The engine trains with its compiled kernel, the script with NumPy. In the R flavour both add
+in R's order: bit for bit, except with tanh (NumPy computes its own, the kernel the C
+library's). In the Python flavour the script's np.dot adds in its BLAS's order: 1e-12.
+"""
 
 import math
 import subprocess
@@ -54,10 +59,11 @@ def _assert_matches(numbers: dict, run, rtol: float) -> None:
     ],
     ids=["ex1", "ex1-r", "ex2", "ex2-r-tanh", "ex3-r", "ex2-relu-custom"],
 )
-def test_script_prints_the_engines_numbers_bit_for_bit(settings):
+def test_script_prints_the_engines_numbers(settings):
     lines = _execute(seed_script(settings))
     (numbers,) = _final_numbers(lines)
-    _assert_matches(numbers, train(settings), rtol=0)  # same operations, same order
+    bit_for_bit = settings.init == "r" and settings.activation != "tanh"
+    _assert_matches(numbers, train(settings), rtol=0 if bit_for_bit else 1e-12)
 
 
 def test_script_prints_the_seeds_error_lines():
@@ -66,13 +72,17 @@ def test_script_prints_the_seeds_error_lines():
     assert lines[1].startswith("Error after 10000 iterations:0.00858452565324715")
 
 
-def test_sweep_script_matches_the_population():
-    settings = preset(3).but(iterations=10_001)
-    alphas = [0.1, 1.0, 10.0]
+@pytest.mark.parametrize(
+    ("init", "alphas", "rtol"),
+    # Python's alpha 10 amplifies roundoff: NumPy's BLAS and R's order part ways (README)
+    [("r", [0.1, 1.0, 10.0], 0.0), ("numpy", [0.1, 1.0], 1e-12)],
+)
+def test_sweep_script_matches_the_population(init, alphas, rtol):
+    settings = preset(3).but(init=init, iterations=10_001)
     blocks = _final_numbers(_execute(seed_script(settings, alphas)))
-    assert len(blocks) == 3
+    assert len(blocks) == len(alphas)
     for numbers, run in zip(blocks, sweep(settings, alphas), strict=True):
-        _assert_matches(numbers, run, rtol=1e-9)
+        _assert_matches(numbers, run, rtol=rtol)
 
 
 def test_script_reports_divergence_like_the_engine():
@@ -81,7 +91,5 @@ def test_script_reports_divergence_like_the_engine():
     assert "Diverged at iteration 1" in lines
     (numbers,) = _final_numbers(lines)
     run = train(settings)
-    np.testing.assert_array_equal(numbers["synapse_0"], run.synapse_0)
-    np.testing.assert_array_equal(
-        numbers["layer_2"], run.prediction
-    )  # both NaN: that pass overflowed
+    np.testing.assert_allclose(numbers["synapse_0"], run.synapse_0, rtol=1e-12)
+    np.testing.assert_allclose(numbers["layer_2"], run.prediction, rtol=1e-12)  # NaN: overflowed

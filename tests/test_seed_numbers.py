@@ -1,6 +1,7 @@
 """Every number of ../shared/seed/NUMBERS.md, Python and R columns, from the engine.
 
-Full-precision numbers agree to 1e-9 relative. The exception is Python's Example 3 at
+Full-precision numbers agree to 1e-9 relative. Every test runs twice: with the compiled
+kernel (the default engine) and with the NumPy loop (backprop.step, the fallback). The exception is Python's Example 3 at
 alpha 10: that run amplifies roundoff, so its digits depend on the summation order of
 the BLAS that computed it (see tinynet.reference.SENSITIVE_TOLERANCE for the spread we
 measured between equally valid orders); it is held to 1e-2 relative.
@@ -17,9 +18,21 @@ from tinynet.reference import check_run
 REL = 1e-9
 
 
+@pytest.fixture(scope="module", autouse=True, params=["numba", "numpy"])
+def engine(request):
+    """Every test twice: with the compiled kernel (the default) and with the NumPy loop."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TINYNET_KERNEL", request.param)
+        yield request.param
+
+
 @pytest.fixture(scope="module")
-def runs():
+def runs(engine):
     return {(e, i): train(preset(e).but(init=i)) for e in (1, 2, 3) for i in ("numpy", "r")}
+
+
+def test_the_runs_come_from_the_chosen_engine(runs, engine):
+    assert {run.engine for run in runs.values()} == {engine}
 
 
 def test_example_1_python(runs):

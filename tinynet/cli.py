@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from . import cli_nnet
+from .budget import check_work
 from .export import run_dict
 from .printing import seed_printout
 from .settings import SEED_ALPHAS, RunSettings, preset
@@ -85,13 +86,17 @@ def _settings(args: argparse.Namespace) -> RunSettings:
 
 
 def _run(args: argparse.Namespace) -> int:
-    run = train(_settings(args))
+    settings = _settings(args)
+    check_work(settings)  # the dashboard's bound on the work: one line and exit 2 above it
+    run = train(settings)
     print(_json(run_dict(run)) if args.json else seed_printout(run))
     return 0
 
 
 def _sweep(args: argparse.Namespace) -> int:
-    runs = sweep(_settings(args), args.alphas)
+    settings = _settings(args)
+    check_work(settings, len(args.alphas))
+    runs = sweep(settings, args.alphas)
     if args.json:
         print(_json({"alphas": args.alphas, "runs": [run_dict(r) for r in runs]}))
     else:

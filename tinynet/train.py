@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from . import kernel
 from .activations import get_activation
 from .backprop import Step, step
 from .data import inputs
@@ -48,7 +49,8 @@ class Run:
     hidden_layer (4, H) and prediction (4,) are the last forward pass (what the seed prints
     after training); synapse_0 and synapse_1 are the weights after the final update.
     diverged_at is the first iteration whose update made a weight non-finite: the run
-    stops there and keeps the last finite weights.
+    stops there and keeps the last finite weights. engine is the loop that trained it
+    ("numba" or "numpy", see kernel.engine): replay uses the same.
     """
 
     settings: RunSettings
@@ -59,6 +61,7 @@ class Run:
     synapse_1: np.ndarray | None
     snapshots: Snapshots
     diverged_at: int | None
+    engine: str
 
     @property
     def final_error(self) -> float:
@@ -96,15 +99,18 @@ def snapshot_iterations(iterations: int, count: int = MAX_SNAPSHOTS) -> np.ndarr
     return np.unique(np.concatenate([[0], np.round(between).astype(int), [iterations]]))
 
 
-def train_many(members: Sequence[RunSettings], progress: Progress | None = None) -> list[Run]:
-    """Train a population in one loop; member i's Run equals train(members[i]).
+def train_many(
+    members: Sequence[RunSettings], progress: Progress | None = None, engine: str | None = None
+) -> list[Run]:
+    """Train a population together; member i's Run equals train(members[i]).
 
     Members must share example shape, hidden size, iterations, activation, target and bias.
+    engine: "numba" (the compiled kernel) or "numpy" (backprop.step); None for kernel.engine().
     """
     members = list(members)
     _check_population(members)
     first = members[0]
-    population = _Population.start(members)
+    population = _Population.start(members, kernel.engine() if engine is None else engine)
     with np.errstate(all="ignore"):  # diverging members overflow; they are caught, not warned
         population.run(first.iterations, progress)
     return population.results(members)
@@ -140,10 +146,11 @@ class _Population:
     y: np.ndarray  # (4, 1)
     synapse_0: np.ndarray  # (P, n_inputs, H)
     synapse_1: np.ndarray | None  # (P, H, 1)
-    alpha: np.ndarray  # (P, 1, 1)
+    alpha: np.ndarray  # (P,)
     activation_name: str
     r_arithmetic: bool  # sum products in R's order (the R flavour)
-    error: np.ndarray  # (iterations, P)
+    engine: str  # "numba" or "numpy"
+    error: np.ndarray  # (P, iterations)
     snap_at: np.ndarray  # (k,) iterations of the snapshots
     snap_0: np.ndarray  # (k, P, n_inputs, H)
     snap_1: np.ndarray | None  # (k, P, H, 1)
@@ -151,27 +158,43 @@ class _Population:
     last_pass: dict  # "layer_1", "layer_2", "synapse_0", "synapse_1": (P, ...) each
 
     @classmethod
-    def start(cls, members: list[RunSettings]) -> _Population:
+    def start(cls, members: list[RunSettings], engine: str) -> _Population:
         first = members[0]
         drawn = [initial_weights(m) for m in members]
         synapse_0 = np.stack([s0 for s0, _ in drawn])
         synapse_1 = None if first.hidden is None else np.stack([s1 for _, s1 in drawn])
         snap_at = snapshot_iterations(first.iterations)
-        return cls(
+        population = cls(
             x=inputs(first.bias),
             y=np.array(first.target, dtype=float).reshape(4, 1),
             synapse_0=synapse_0,
             synapse_1=synapse_1,
-            alpha=np.array([m.alpha for m in members]).reshape(-1, 1, 1),
+            alpha=np.array([m.alpha for m in members]),
             activation_name=first.activation,
             r_arithmetic=first.init == "r",
-            error=np.empty((first.iterations, len(members))),
+            engine=kernel.engine(engine),
+            error=np.empty((len(members), first.iterations)),
             snap_at=snap_at,
             snap_0=np.empty((len(snap_at), *synapse_0.shape)),
             snap_1=None if synapse_1 is None else np.empty((len(snap_at), *synapse_1.shape)),
             diverged_at=np.full(len(members), -1),
             last_pass={},
         )
+        population._start_last_pass()
+        return population
+
+    def _start_last_pass(self) -> None:
+        """The arrays that keep each member's last forward pass and the weights to report.
+        The kernel stops a diverging member before its update, so its weights are the live
+        ones; the NumPy loop goes on with all members and keeps copies."""
+        size, hidden = self.size, self.synapse_0.shape[-1]
+        self.last_pass["layer_2"] = np.full((size, 4, 1), np.nan)
+        if self.synapse_1 is not None:
+            self.last_pass["layer_1"] = np.full((size, 4, hidden), np.nan)
+        copies = self.engine == "numpy"
+        self.last_pass["synapse_0"] = self.synapse_0.copy() if copies else self.synapse_0
+        if self.synapse_1 is not None:
+            self.last_pass["synapse_1"] = self.synapse_1.copy() if copies else self.synapse_1
 
     @property
     def size(self) -> int:
@@ -180,23 +203,41 @@ class _Population:
     def run(self, iterations: int, progress: Progress | None) -> None:
         for start in range(0, iterations, CHUNK):
             stop = min(start + CHUNK, iterations)
-            saved = self._copy_weights()
-            self._iterate(start, stop, watch=False)
-            if self._newly_diverged().any():
-                self.synapse_0[...], saved_1 = saved  # replay the chunk, checking every update
-                if saved_1 is not None:
-                    self.synapse_1[...] = saved_1
-                self._iterate(start, stop, watch=True)
+            if self.engine == "numba":
+                self._compiled_chunk(start, stop)
+            else:
+                self._numpy_chunk(start, stop)
             if progress is not None:
                 progress(stop / iterations)
             if (self.diverged_at >= 0).all():
                 return
         self._snapshot(len(self.snap_at) - 1)
 
+    def _compiled_chunk(self, start: int, stop: int) -> None:
+        """Iterations start..stop-1 in the kernel, which stops each member where it diverges."""
+        weights = (self.synapse_0, self.synapse_1, self.alpha)
+        history = (self.error, self.diverged_at, self.snap_at, self.snap_0, self.snap_1)
+        last = (self.last_pass.get("layer_1"), self.last_pass["layer_2"])
+        kernel.train_population(
+            self.x, self.y, weights, self.activation_name, (start, stop), history, last
+        )
+
+    def _numpy_chunk(self, start: int, stop: int) -> None:
+        """Iterations start..stop-1 with backprop.step; if a member diverged, the chunk is
+        replayed checking every update, to find where."""
+        saved = self._copy_weights()
+        self._iterate(start, stop, watch=False)
+        if self._newly_diverged().any():
+            self.synapse_0[...], saved_1 = saved
+            if saved_1 is not None:
+                self.synapse_1[...] = saved_1
+            self._iterate(start, stop, watch=True)
+
     def _iterate(self, start: int, stop: int, watch: bool) -> None:
         """Iterations start..stop-1. With watch, note each member's first non-finite update."""
         x, y, activation = self.x, self.y, get_activation(self.activation_name)
-        synapse_0, synapse_1, alpha = self.synapse_0, self.synapse_1, self.alpha
+        synapse_0, synapse_1 = self.synapse_0, self.synapse_1
+        alpha = self.alpha.reshape(-1, 1, 1)
         dot = r_matmul if self.r_arithmetic else np.matmul
         if self.size == 1:  # one network: 2-D views and np.dot, the seed's own arithmetic
             synapse_0, alpha = synapse_0[0], alpha.reshape(())  # 0-d: see activations.ONE
@@ -216,7 +257,8 @@ class _Population:
                 synapse_1 -= s.update_1
             if watch:
                 self._note_divergence(j, s, before)
-        self.error[start:stop] = np.abs(errors).mean(axis=(-2, -1)).reshape(stop - start, -1)
+        mean = np.abs(errors).mean(axis=(-2, -1)).reshape(stop - start, -1)
+        self.error[:, start:stop] = mean.T
         self._keep_last_pass(s, (self.synapse_0, self.synapse_1), self.diverged_at < 0)
 
     def _note_divergence(self, j: int, s: Step, before: tuple) -> None:
@@ -234,11 +276,9 @@ class _Population:
             "synapse_1": weights[1],
         }
         for name, value in values.items():
-            if value is None:
-                continue
-            stacked = value.reshape(self.size, *value.shape[-2:])
-            kept = self.last_pass.setdefault(name, np.full_like(stacked, np.nan))
-            kept[members] = stacked[members]
+            if value is not None:
+                stacked = value.reshape(self.size, *value.shape[-2:])
+                self.last_pass[name][members] = stacked[members]
 
     def _newly_diverged(self) -> np.ndarray:
         finite = np.isfinite(self.synapse_0).all(axis=(1, 2))
@@ -259,12 +299,12 @@ class _Population:
 
     def _result(self, m: int, settings: RunSettings) -> Run:
         diverged = int(self.diverged_at[m])
-        last = self.diverged_at[m] if diverged >= 0 else len(self.error) - 1
+        last = self.diverged_at[m] if diverged >= 0 else self.error.shape[1] - 1
         kept_snaps = self.snap_at <= (diverged if diverged >= 0 else self.snap_at[-1])
         has_hidden = self.synapse_1 is not None
         return Run(
             settings=settings,
-            error=self.error[: last + 1, m].copy(),
+            error=self.error[m, : last + 1].copy(),
             hidden_layer=self.last_pass["layer_1"][m] if has_hidden else None,
             prediction=self.last_pass["layer_2"][m, :, 0],
             synapse_0=self.last_pass["synapse_0"][m],
@@ -275,4 +315,5 @@ class _Population:
                 synapse_1=self.snap_1[kept_snaps, m] if has_hidden else None,
             ),
             diverged_at=diverged if diverged >= 0 else None,
+            engine=self.engine,
         )

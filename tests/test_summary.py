@@ -84,6 +84,7 @@ def hand_made_run(error, earlier_weights, final_prediction, target, bias=True, d
         synapse_1=None,
         snapshots=Snapshots(np.array([0, n // 2, n]), np.stack([w, w, w]), None),
         diverged_at=diverged_at,
+        engine="numpy",
     )
 
 

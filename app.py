@@ -1,12 +1,12 @@
 """tinynet's dashboard: `streamlit run app.py` from the repository root.
 
 The pages live in pages/; PAGES is the one list of them (add a page: one line here).
-Each page owns its link (dashboard.url_state): it needs to know which page runs.
+Each page owns its link (dashboard.url.state): it needs to know which page runs.
 """
 
 import streamlit as st
 
-from dashboard import url_state
+from dashboard.url import state as link_state
 
 st.set_page_config(page_title="tinynet: backprop, number by number", page_icon="🧮", layout="wide")
 
@@ -21,5 +21,5 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-url_state.note_page(page.url_path)
+link_state.note_page(page.url_path)
 page.run()

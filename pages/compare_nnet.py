@@ -4,8 +4,15 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import cache, compare, controls, sections, shell, url_state
-from dashboard.controls import Control, number_label
+from dashboard.charts.compare import trajectory_chart
+from dashboard.model import compare
+from dashboard.tables.compare import decay_table, fitted_table, weights_table
+from dashboard.ui import cache, shell
+from dashboard.ui.display import chart, number_columns
+from dashboard.ui.widgets import show_controls
+from dashboard.url import controls
+from dashboard.url.controls import Control
+from dashboard.url.links import plain_number
 
 shell.require_app()  # a link that opens this page first still gets the whole app
 
@@ -28,7 +35,7 @@ CONTROLS = [
         help="nnet's `size`: hidden units, each with its own bias; the output has one too.",
     ),
     Control(
-        "decay", "nnet: weight decay", "select_slider", 0.0, compare.DECAYS, format=number_label,
+        "decay", "nnet: weight decay", "select_slider", 0.0, compare.DECAYS, format=plain_number,
         help="nnet's `decay`: the objective adds decay × the sum of all squared weights.",
     ),
     Control(
@@ -45,9 +52,9 @@ st.markdown(
     "line for trace line."
 )
 
-values = url_state.show_controls(CONTROLS)
+values = show_controls(CONTROLS)
 settings = controls.settings_from(2, values)
-sections.guard(settings)
+cache.guard(settings)
 run, run_seconds = cache.timed_train(settings)
 entropy = values["objective"] == "entropy"
 fit, fit_seconds = cache.nnet_fit(values["size"], values["seed"], values["decay"], entropy)
@@ -74,7 +81,7 @@ if not fit.converged:
     st.caption(f"nnet stopped at maxit = {fit.maxit} iterations without meeting its tolerances.")
 
 st.subheader("The objective during training")
-sections.chart(compare.trajectory_chart(run, fit))
+chart(trajectory_chart(run, fit))
 st.caption(
     "Both lines are what the method minimises. nnet's is its objective after each BFGS "
     "iteration (0 = its starting weights). The seed's update `error × slope` is the gradient "
@@ -88,8 +95,8 @@ st.caption(
 left, right = st.columns(2)
 with left:
     st.subheader("Fitted values vs target")
-    outputs = compare.fitted_table(run, fit)
-    config = sections.number_columns(outputs, 6, [compare.BACKPROP, compare.NNET])
+    outputs = fitted_table(run, fit)
+    config = number_columns(outputs, "%.6f", [compare.BACKPROP, compare.NNET])
     config["target"] = st.column_config.NumberColumn("target", format="%d")
     st.dataframe(outputs, hide_index=True, column_config=config, width="content")
 with right:
@@ -100,14 +107,14 @@ left, right = st.columns(2)
 with left:
     st.subheader("The weights, by nnet's names")
     st.caption("*None*: the plain net has no such weight (it has no biases of its own).")
-    weights = compare.weights_table(run, fit)
-    config = sections.number_columns(weights, 4, [compare.NNET, compare.BACKPROP])
+    weights = weights_table(run, fit)
+    config = number_columns(weights, "%.4f", [compare.NNET, compare.BACKPROP])
     height = 38 + 35 * min(len(weights), 25)  # every row of a 21-weight net, no inner scroll
     st.dataframe(weights, hide_index=True, column_config=config, width="content", height=height)
 with right:
     st.subheader("How decay shrinks the weights")
     st.caption(f"nnet, size {fit.size}, seed {fit.seed}, refitted from the same start.")
-    shrink = compare.decay_table(decay_fits, settings.target)
+    shrink = decay_table(decay_fits, settings.target)
     config = {
         "decay": st.column_config.NumberColumn("decay", format="%g"),
         "max |weight|": st.column_config.NumberColumn("max |weight|", format="%.4g"),

@@ -2,7 +2,14 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, sections, shell
+from dashboard.charts.errors import error_chart
+from dashboard.charts.sigmoid import sigmoid_chart
+from dashboard.charts.weights import weights_chart
+from dashboard.ui import cache, shell
+from dashboard.ui.display import chart
+from dashboard.ui.downloads import code_expander, download_buttons
+from dashboard.ui.run import diverged_note, prediction_table, seed_check
+from dashboard.ui.settings import example_settings
 from tinynet import TARGETS
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -15,21 +22,21 @@ st.markdown(
     "is small when the output is confident."
 )
 
-settings, values = sections.example_settings(1)
-sections.guard(settings)
+settings, values = example_settings(1)
+cache.guard(settings)
 run = cache.train(settings)
 
 st.subheader("Error during training")
-sections.chart(charts.error_chart([run]))
-sections.diverged_note([run])
+chart(error_chart([run]))
+diverged_note([run])
 
 left, right = st.columns([3, 2])
 with left:
     st.subheader("Output After Training")
-    sections.prediction_table(run)
+    prediction_table(run)
 with right:
     st.metric("Final mean |error|", f"{run.final_error:.6g}")
-sections.seed_check(run)
+seed_check(run)
 
 st.subheader(f"The {settings.n_inputs} weights during training")
 if settings.target == TARGETS["first"]:
@@ -37,14 +44,14 @@ if settings.target == TARGETS["first"]:
         "The first column equals the target, so its weight keeps growing (separation): "
         "nothing stops it but the ever smaller slope of the sigmoid."
     )
-sections.chart(charts.weights_chart(run))
+chart(weights_chart(run))
 
 st.subheader("The sigmoid and its slope, with the four final outputs")
 st.caption(
     "Confident outputs sit where the slope is nearly flat: the error there is multiplied by "
     "almost nothing, so the weights change little."
 )
-sections.chart(charts.sigmoid_chart(run.prediction))
+chart(sigmoid_chart(run.prediction))
 
-sections.code_expander(settings)
-sections.download_buttons([run], "example_1")
+code_expander(settings)
+download_buttons([run], "example_1")

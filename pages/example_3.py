@@ -2,7 +2,18 @@
 
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell, tables
+from dashboard.charts.errors import error_chart
+from dashboard.charts.heatmap import heatmap
+from dashboard.tables.runs import matrix_table
+from dashboard.tables.sweep import sweep_table
+from dashboard.ui import cache, shell
+from dashboard.ui.band import ensemble, ensemble_tables, error_chart_with_band
+from dashboard.ui.display import chart, matrix, number_columns
+from dashboard.ui.downloads import code_expander, download_buttons
+from dashboard.ui.run import diverged_note, prediction_table, seed_check
+from dashboard.ui.settings import example_settings
+from dashboard.ui.surfaces import decision_surfaces
+from dashboard.url.links import plain_number
 from tinynet.reference import is_seed_run
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -14,28 +25,28 @@ st.markdown(
     "training). Too small and the network barely moves; too large and the sigmoids saturate."
 )
 
-settings, values = sections.example_settings(3)
+settings, values = example_settings(3)
 if not values["alphas"]:
     st.info("Pick at least one alpha to sweep in the sidebar; showing the detailed alpha only.")
 alphas = cache.sweep_alphas(values["alphas"], settings.alpha)
-sections.guard(settings, len(alphas))
+cache.guard(settings, len(alphas))
 runs = cache.sweep(settings, alphas)
 detail = runs[alphas.index(settings.alpha)]
-band = sections.ensemble(settings, values["ensemble"], alongside=len(alphas))
-labels = [controls.number_label(a) for a in alphas]
+band = ensemble(settings, values["ensemble"], alongside=len(alphas))
+labels = [plain_number(a) for a in alphas]
 
 st.subheader("Error during training, one line per alpha")
-sections.chart(charts.error_chart(runs, labels, highlight=controls.number_label(settings.alpha)))
-sections.diverged_note(runs)
+chart(error_chart(runs, labels, highlight=plain_number(settings.alpha)))
+diverged_note(runs)
 
 st.subheader("Error at the seed's checkpoints")
 seed_settings = is_seed_run(settings.but(alpha=10.0))
-sweep = tables.sweep_table(runs, seed_settings)
+sweep = sweep_table(runs, seed_settings)
 if sweep["diverged at"].isna().all():
     sweep = sweep.drop(columns="diverged at")
 error_columns = [c for c in sweep.columns if "error" in c]
 # %.17g: every digit the seed prints (sprintf's %g drops trailing zeros, so 0.5 stays 0.5)
-config = {c: st.column_config.NumberColumn(c, format="%.17g") for c in error_columns}
+config = number_columns(sweep, "%.17g", error_columns)
 config["alpha"] = st.column_config.NumberColumn("alpha", format="%g")
 st.dataframe(sweep, hide_index=True, column_config=config, width="stretch")
 st.caption(
@@ -49,26 +60,26 @@ if seed_settings:
         "amplifies floating-point roundoff, so it is compared to 1e-2 relative."
     )
 
-st.header(f"The detailed run: alpha = {controls.number_label(settings.alpha)}")
+st.header(f"The detailed run: alpha = {plain_number(settings.alpha)}")
 left, right = st.columns(2)
 with left:
     st.subheader("Prediction vs target")
-    sections.prediction_table(detail)
+    prediction_table(detail)
 with right:
     st.metric("Final mean |error|", f"{detail.final_error:.6g}")
-sections.seed_check(detail)
+seed_check(detail)
 if band is not None:
-    st.subheader(f"alpha = {controls.number_label(settings.alpha)} over a band of seeds")
-    sections.error_chart_with_band(detail, band)
-    sections.ensemble_tables(detail, band)
+    st.subheader(f"alpha = {plain_number(settings.alpha)} over a band of seeds")
+    error_chart_with_band(detail, band)
+    ensemble_tables(detail, band)
 st.subheader("Weights after training")
-sections.chart(charts.heatmap(detail.synapse_0, "input", "unit", "weight"))
-sections.chart(charts.heatmap(detail.synapse_1.T, "output", "unit", "weight"))
+chart(heatmap(detail.synapse_0, "input", "unit", "weight"))
+chart(heatmap(detail.synapse_1.T, "output", "unit", "weight"))
 with st.expander("The weights as tables"):
-    sections.matrix(tables.matrix_table(detail.synapse_0, "input", "unit"))
-    sections.matrix(tables.matrix_table(detail.synapse_1, "unit", "output"))
+    matrix(matrix_table(detail.synapse_0, "input", "unit"))
+    matrix(matrix_table(detail.synapse_1, "unit", "output"))
 
-sections.decision_surfaces(detail)
+decision_surfaces(detail)
 
-sections.code_expander(settings, alphas)
-sections.download_buttons(runs, "example_3")
+code_expander(settings, alphas)
+download_buttons(runs, "example_3")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import shell
+from dashboard.ui import shell
 
 shell.require_app()  # a link that opens this page first still gets the whole app
 

@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import cache, charts, controls, sections, shell, step_view, url_state
+from dashboard.charts.errors import error_at_k_chart
+from dashboard.charts.heatmap import contributions_chart, heatmap
+from dashboard.charts.surface import surface_at
+from dashboard.model.code_lines import sign_note
+from dashboard.model.stages import Stage, stages
+from dashboard.model.step import last_iteration, seed_iteration
+from dashboard.tables.step import (
+    contributions_frame,
+    grid_frame,
+    points_at,
+    update_1_frame,
+    weights_frames,
+)
+from dashboard.ui import cache, shell
+from dashboard.ui.display import chart, table
+from dashboard.ui.widgets import PageLink
+from dashboard.url import controls
 
 shell.require_app()  # a link that opens this page first still gets the whole app
-
-NUMBER_FORMAT = "%.6g"
 
 st.title("Step by step: one iteration, every number")
 st.markdown(
@@ -22,18 +35,6 @@ st.markdown(
 )
 
 
-def table(frame: pd.DataFrame, hide_index: bool = False) -> None:
-    """A small matrix as a table: every number column with six significant digits, all rows
-    shown up to 40 (then it scrolls)."""
-    config = {
-        c: st.column_config.NumberColumn(str(c), format=NUMBER_FORMAT)
-        for c in frame.columns
-        if pd.api.types.is_numeric_dtype(frame[c])
-    }
-    height = "content" if len(frame) <= 40 else "auto"
-    st.dataframe(frame, column_config=config, hide_index=hide_index, width="content", height=height)
-
-
 def result_box(key: str, label: str = "Reveal the result") -> Any:
     """Where a result goes: the page itself, or (reveal on) a lazy expander whose content is
     only computed and sent once it is opened. The key carries k, so moving k closes it."""
@@ -42,7 +43,7 @@ def result_box(key: str, label: str = "Reveal the result") -> Any:
     return st.expander(label, key=f"open_{key}_{settings.example}_{k}", on_change="rerun")
 
 
-def stage(number: int, s: step_view.Stage) -> None:
+def stage(number: int, s: Stage) -> None:
     """One stage: its line of seed code, its shapes, what it starts from, what it computes."""
     st.markdown(f"##### {number}. {s.title}")
     st.code(s.code, language="python")
@@ -50,18 +51,18 @@ def stage(number: int, s: step_view.Stage) -> None:
     if s.operands:
         for column, operand in zip(st.columns(len(s.operands)), s.operands, strict=True):
             with column:
-                table(operand)
+                table(grid_frame(operand))
     box = result_box(s.key)
     if box.open is False:
         return
     with box:
         for result in s.results:
-            table(result)
+            table(grid_frame(result))
         if s.note:
             st.caption(s.note)
 
 
-link = url_state.PageLink()
+link = PageLink()
 example = link.show([controls.example_control()])["example"]
 # Each example keeps its own tutorial settings: switching examples starts from the new one's.
 if st.session_state.get("_step_example", example) != example:
@@ -79,10 +80,10 @@ if example != 1:
 settings = controls.settings_from(example, link.show(specs))
 picked = link.show([controls.k_control(settings.iterations - 1), controls.reveal_control()])
 link.finish()
-sections.guard(settings)
+cache.guard(settings)
 run = cache.train(settings)
 reveal = bool(picked["reveal"])
-last = step_view.last_iteration(run)
+last = last_iteration(run)
 k = min(int(picked["k"]), last)
 if picked["k"] > last:
     st.warning(
@@ -90,12 +91,12 @@ if picked["k"] > last:
         f"there is no iteration {picked['k']:,}: showing iteration {k:,}, the one that blew up.",
         icon=":material/warning:",
     )
-it = step_view.seed_iteration(run, k)
+it = seed_iteration(run, k)
 
 st.subheader(f"Example {example}, iteration k = {k:,} of {len(run.error):,}")
-st.info(step_view.sign_note(settings), icon=":material/swap_vert:")
+st.info(sign_note(settings), icon=":material/swap_vert:")
 with st.expander("Where this step is in training"):
-    sections.chart(step_view.error_at_k_chart(run, k))
+    chart(error_at_k_chart(run, k))
 
 forward, backward, update, rows, weights, surface = st.tabs(
     [
@@ -108,7 +109,7 @@ forward, backward, update, rows, weights, surface = st.tabs(
     ]
 )
 parts = {"forward": forward, "backward": backward, "update": update}
-for number, s in enumerate(step_view.stages(it), start=1):
+for number, s in enumerate(stages(it), start=1):
     with parts[s.part]:
         stage(number, s)
 
@@ -125,11 +126,11 @@ with rows:
     if box.open is not False:
         with box:
             # a faceted chart has a fixed width per panel: it cannot stretch
-            st.altair_chart(step_view.contributions_chart(it), width="content", theme="streamlit")
+            st.altair_chart(contributions_chart(it), width="content", theme="streamlit")
             with st.expander("The same as tables: the four rows, then their sum"):
-                table(step_view.contributions_frame(it), hide_index=True)
-                table(step_view.stages(it)[-1].results[0])
-            frame = step_view.update_1_frame(it)
+                table(contributions_frame(it), hide_index=True)
+                table(grid_frame(stages(it)[-1].results[0]))
+            frame = update_1_frame(it)
             if frame is not None:
                 st.markdown(
                     "`layer_1.T.dot(layer_2_delta)`, synapse_1's update, is the same kind of "
@@ -145,7 +146,7 @@ with weights:
     box = result_box("weights", "Reveal the weights after the update")
     if box.open is not False:
         with box:
-            for name, frame in step_view.weights_frames(it):
+            for name, frame in weights_frames(it):
                 st.markdown(f"**{name}**")
                 table(frame, hide_index=True)
             unit = "unit" if it.hidden else "output"
@@ -153,10 +154,10 @@ with weights:
                 left, right = st.columns(2)
                 with left:
                     st.caption("synapse_0 before")
-                    sections.chart(charts.heatmap(it.synapse_0, "input", unit, "weight"))
+                    chart(heatmap(it.synapse_0, "input", unit, "weight"))
                 with right:
                     st.caption("synapse_0 after")
-                    sections.chart(charts.heatmap(it.synapse_0_after, "input", unit, "weight"))
+                    chart(heatmap(it.synapse_0_after, "input", unit, "weight"))
             else:
                 st.error(
                     "This update makes weights infinite (or NaN): the run diverges here.",
@@ -171,7 +172,7 @@ with surface:
     )
     left, right = st.columns([3, 2])
     with left:
-        sections.chart(step_view.surface_at(it))
+        chart(surface_at(it))
     with right:
         st.caption("The four rows at iteration k")
-        table(step_view.points_at(it), hide_index=True)
+        table(points_at(it), hide_index=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import shell
+from dashboard.ui import shell
 from dashboard.workshop import handout, params
 from dashboard.workshop.exercises import EXERCISES, progress_text
 from dashboard.workshop.model import Choice, Exercise, Feedback, Number, shown

@@ -10,8 +10,10 @@ import numpy as np
 import pytest
 from apptest_helpers import charts, layers, notices, open_page, table_with
 
-from dashboard import compare
-from dashboard.sampling import MAX_POINTS
+from dashboard.charts.compare import trajectory_chart, trajectory_frame
+from dashboard.model import compare
+from dashboard.model.sampling import MAX_POINTS
+from dashboard.tables.compare import decay_table, fitted_table, weights_table
 from tinynet import preset, step_at, train
 from tinynet.nnet import XOR_TARGET, fit_nnet
 
@@ -199,7 +201,7 @@ def test_trajectory_frame_drops_what_a_log_axis_cannot_show(run, fit):
     history = fit.history.copy()
     history[[1, 2, 3]] = [0.0, np.nan, np.inf]
     broken = type(fit)(**{**fit.__dict__, "history": history})
-    frame = compare.trajectory_frame(run, broken)
+    frame = trajectory_frame(run, broken)
     assert np.isfinite(frame["value"]).all() and (frame["value"] > 0).all()
     line = frame[frame["series"] == compare.objective_label(broken)]
     assert not {1, 2, 3} & set(line["iteration"])
@@ -208,13 +210,13 @@ def test_trajectory_frame_drops_what_a_log_axis_cannot_show(run, fit):
 
 def test_long_lines_are_sampled(fit):
     long_fit = type(fit)(**{**fit.__dict__, "history": np.geomspace(1, 1e-4, 10_000)})
-    frame = compare.trajectory_frame(train(preset(2).but(iterations=200)), long_fit)
+    frame = trajectory_frame(train(preset(2).but(iterations=200)), long_fit)
     line = frame[frame["series"] == compare.objective_label(long_fit)]
     assert len(line) <= MAX_POINTS and {0, 9_999} <= set(line["iteration"])
 
 
 def test_chart_spec(run, fit):
-    spec = compare.trajectory_chart(run, fit).to_dict()
+    spec = trajectory_chart(run, fit).to_dict()
     assert spec["encoding"]["y"]["scale"]["type"] == "log"
     assert spec["encoding"]["x"]["scale"]["type"] == "symlog"
     assert [t["field"] for t in spec["encoding"]["tooltip"]] == ["series", "iteration", "value"]
@@ -227,7 +229,7 @@ def test_objective_label():
 
 
 def test_weights_table_joins_by_name(run, fit):
-    table = compare.weights_table(run, fit)
+    table = weights_table(run, fit)
     assert len(table) == 21
     row = table.set_index("weight")
     assert row.loc["i2->h3", compare.BACKPROP] == run.synapse_0[1, 2]
@@ -237,13 +239,13 @@ def test_weights_table_joins_by_name(run, fit):
 
 
 def test_weights_table_with_different_sizes(run):
-    table = compare.weights_table(run, fit_nnet(size=2, seed=1))
+    table = weights_table(run, fit_nnet(size=2, seed=1))
     assert len(table) == 16 + 3  # the plain net's 16, plus nnet's 2 hidden biases and b->o
     assert table[compare.NNET].notna().sum() == 11
 
 
 def test_fitted_table(run, fit):
-    table = compare.fitted_table(run, fit)
+    table = fitted_table(run, fit)
     assert table["target"].tolist() == list(XOR_TARGET)
     assert table[compare.NNET].tolist() == fit.fitted.tolist()
     assert table[compare.BACKPROP].tolist() == run.prediction.tolist()
@@ -251,7 +253,7 @@ def test_fitted_table(run, fit):
 
 def test_decay_shrinks_the_largest_weight():
     fits = [fit_nnet(size=4, seed=1, decay=d) for d in compare.DECAYS]
-    table = compare.decay_table(fits, XOR_TARGET)
+    table = decay_table(fits, XOR_TARGET)
     largest = table["max |weight|"].to_numpy()
     assert largest[0] > 100  # no penalty: huge weights
     assert largest[0] > largest[1] > largest[2] > 1  # small decays: smaller, still useful

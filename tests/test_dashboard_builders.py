@@ -9,10 +9,16 @@ import altair as alt
 import numpy as np
 import pytest
 
-from dashboard import budget, charts, downloads, tables
-from dashboard.controls import ALPHA_OPTIONS, Control, alphas_control, example_controls
-from dashboard.sampling import MAX_POINTS, log_indices, loggable
+from dashboard.charts import errors, heatmap, sigmoid
+from dashboard.charts.weights import weights_chart
+from dashboard.model import downloads
+from dashboard.model.sampling import MAX_POINTS, log_indices, loggable
+from dashboard.tables.runs import prediction_table
+from dashboard.tables.sweep import sweep_table
+from dashboard.ui.cache import too_slow
+from dashboard.url.controls import ALPHA_OPTIONS, Control, alphas_control, example_controls
 from tinynet import SEED_ALPHAS, preset, sweep, train
+from tinynet.budget import estimate_seconds
 
 
 @pytest.fixture(scope="module")
@@ -51,48 +57,48 @@ def test_trajectory_frame_filters_what_a_log_axis_cannot_show(ex1):
     bad = ex1.error.copy()
     bad[[1, 2, 3]] = [0.0, np.nan, np.inf]
     run = type(ex1)(**{**ex1.__dict__, "error": bad})
-    frame = charts.trajectory_frame([run])
+    frame = errors.trajectory_frame([run])
     assert (frame["error"] > 0).all() and np.isfinite(frame["error"]).all()
     assert not {1, 2, 3} & set(frame["iteration"])
 
 
 def test_error_chart_spec(ex3):
     with alt.data_transformers.disable_max_rows():  # Streamlit sends the data its own way
-        spec = charts.error_chart(ex3, highlight="10").to_dict()
+        spec = errors.error_chart(ex3, highlight="10").to_dict()
     assert spec["encoding"]["y"]["scale"]["type"] == "log"
     assert spec["encoding"]["x"]["scale"]["type"] == "symlog"
     assert spec["encoding"]["color"]["field"] == "series"
     assert {t["field"] for t in spec["encoding"]["tooltip"]} == {"series", "iteration", "error"}
     rows = next(iter(spec["datasets"].values()))
     per_line = [sum(r["series"] == s for r in rows) for s in ("0.1", "10", "1000")]
-    assert max(per_line) <= MAX_POINTS and sum(per_line) <= charts.MAX_ROWS
+    assert max(per_line) <= MAX_POINTS and sum(per_line) <= errors.MAX_ROWS
 
 
 def test_weights_sigmoid_and_heatmap_charts(ex1, ex2):
-    weights = charts.weights_chart(ex1).to_dict()
+    weights = weights_chart(ex1).to_dict()
     names = {r["name"] for r in next(iter(weights["datasets"].values()))}
     assert names == {"w1", "w2", "w3"}
-    curves, marks = charts.sigmoid_frames(ex1.prediction)
+    curves, marks = sigmoid.sigmoid_frames(ex1.prediction)
     assert len(marks) == 8 and set(curves["curve"]) == set(marks["curve"])
-    charts.sigmoid_chart(ex1.prediction).to_dict()
-    heat = charts.heatmap(ex2.synapse_0, "input", "unit").to_dict()
+    sigmoid.sigmoid_chart(ex1.prediction).to_dict()
+    heat = heatmap.heatmap(ex2.synapse_0, "input", "unit").to_dict()
     cells = next(iter(heat["datasets"].values()))
     assert len(cells) == 12 and {c["label"] for c in cells} >= {"4.407", "-6.530"}
-    wide = charts.heatmap(np.ones((3, 64)), "input", "unit").to_dict()
+    wide = heatmap.heatmap(np.ones((3, 64)), "input", "unit").to_dict()
     assert "layer" not in wide  # no numbers written in narrow cells
 
 
 def test_prediction_table_rounds_as_the_seed(ex1, ex2):
-    t1 = tables.prediction_table(ex1)
+    t1 = prediction_table(ex1)
     assert list(t1.columns) == ["x1", "x2", "x3", "target", "prediction", "|error|"]
     assert t1["prediction"].tolist() == [0.00966449, 0.00786506, 0.99358898, 0.99211957]
-    assert tables.prediction_table(ex2)["prediction"].tolist() == [0.004, 0.995, 0.996, 0.006]
+    assert prediction_table(ex2)["prediction"].tolist() == [0.004, 0.995, 0.996, 0.006]
     no_bias = train(preset(2).but(bias=False, iterations=100))
-    assert "x3" not in tables.prediction_table(no_bias)
+    assert "x3" not in prediction_table(no_bias)
 
 
 def test_sweep_table_marks_the_best_and_the_seed(ex3):
-    table = tables.sweep_table(ex3, seed_settings=False)
+    table = sweep_table(ex3, seed_settings=False)
     assert table.loc[table["best"] != "", "alpha"].tolist() == [10.0]
     assert "seed match" not in table
     assert list(table.filter(like="error[").columns) == ["error[0]"]  # the seed's, in range
@@ -112,11 +118,11 @@ def test_downloads(ex2, ex3):
 
 def test_budget_refuses_only_the_slow_corner():
     widest = preset(3).but(iterations=100_000, hidden=128)
-    assert budget.too_slow(widest, len(ALPHA_OPTIONS)) is None  # every alpha the page offers
+    assert too_slow(widest, len(ALPHA_OPTIONS)) is None  # every alpha the page offers
     # ... but not with a band of 30 seeds beside them: the page took 38 s
-    slow = budget.too_slow(widest, 30, alongside=len(ALPHA_OPTIONS))
+    slow = too_slow(widest, 30, alongside=len(ALPHA_OPTIONS))
     assert slow and "19 + 30 networks" in slow and "iterations" in slow
-    assert budget.estimate_seconds(preset(2)) < 1.0
+    assert estimate_seconds(preset(2)) < 1.0
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ import re
 import pytest
 from apptest_helpers import notices, open_page, readable, table_with
 
-from dashboard.compare import DECAYS
-from dashboard.controls import ALPHA_OPTIONS, alpha_control, example_controls, init_control
-from dashboard.links import Spec, notice, plain_number
-from dashboard.untrusted import LIMIT, inert
+from dashboard.model.compare import DECAYS
+from dashboard.url.controls import ALPHA_OPTIONS, alpha_control, example_controls, init_control
+from dashboard.url.links import Spec, notice, plain_number
+from dashboard.url.untrusted import LIMIT, inert
 
 MARKUP = [
     "![p](https://evil.example/q.png)",

@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 from apptest_helpers import open_page, table_with
 
-from dashboard import cache
-from dashboard.controls import example_controls, settings_from
+from dashboard.ui import cache
+from dashboard.url.controls import example_controls, settings_from
 from tinynet import SEED_ALPHAS, sweep, train
 from tinynet.reference import FULL_TOLERANCE, SENSITIVE_TOLERANCE
 

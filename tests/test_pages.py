@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from apptest_helpers import PAGES, charts, layers, notices, open_page, table_with
 
-from dashboard.controls import ALPHA_OPTIONS
-from dashboard.sampling import MAX_POINTS
+from dashboard.model.sampling import MAX_POINTS
+from dashboard.url.controls import ALPHA_OPTIONS
 from tinynet.reference import SEED_PRINTS, SEED_SWEEP, agrees
 
 SEED_PREDICTIONS = {

@@ -11,7 +11,7 @@ import pytest
 from apptest_helpers import charts, layers, notices, open_page, table_with
 
 import tinynet
-from dashboard import cache
+from dashboard.ui import cache
 from tinynet import INPUTS, initial_weights, preset
 
 PAGE = "step_by_step"

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.surface_chart import run_points, surface_chart, surface_frame, training_points
+from dashboard.charts.surface import surface_chart, surface_frame
+from dashboard.model.surface import run_points, training_points
 from tinynet import decision_surface, preset, train, weights_at
 
 CORNERS = [(0.0, 0.0), (0.0, 1.0), (1.0, 0.0), (1.0, 1.0)]  # the four rows of X, in order

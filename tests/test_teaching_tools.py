@@ -15,10 +15,14 @@ from apptest_helpers import PAGES, charts, layers, notices, open_page, table_wit
 from streamlit.testing.v1 import AppTest
 
 import tinynet
-from dashboard import charts as chart_builders
-from dashboard import ensembles, tables, targets
-from dashboard.controls import MAX_ENSEMBLE, target_control
-from dashboard.sampling import MAX_POINTS
+from dashboard.charts.errors import band_chart, band_frames
+from dashboard.model import ensembles
+from dashboard.model.notes import bias_note, divergence_note
+from dashboard.model.sampling import MAX_POINTS
+from dashboard.model.targets import read_cells
+from dashboard.tables.band import agreement_table, weight_spread_table
+from dashboard.url.controls import MAX_ENSEMBLE, target_control
+from dashboard.url.targets import read_link, seed_target_name, spec_text
 from tinynet import TARGETS, preset
 
 EXAMPLE = {"example_1": 1, "example_2": 2, "example_3": 3}
@@ -56,28 +60,28 @@ def edit_target(at: AppTest, row: int, text: object) -> AppTest:
 @pytest.mark.parametrize("cell", BAD_CELLS)
 def test_every_bad_cell_gets_a_sentence_naming_its_row(cell):
     cells = ["0", cell, "1", "0"]
-    values, problems = targets.read_cells(cells)
+    values, problems = read_cells(cells)
     assert values is None
     assert len(problems) == 1 and problems[0].startswith("Row 2 (x1 = 0, x2 = 1)")
 
 
 def test_good_cells_read_as_numbers():
-    assert targets.read_cells(["0", " 0.25", 1, 0.0]) == ((0.0, 0.25, 1.0, 0.0), [])
-    assert targets.read_cells(["0", "1"])[0] is None  # not four rows
+    assert read_cells(["0", " 0.25", 1, 0.0]) == ((0.0, 0.25, 1.0, 0.0), [])
+    assert read_cells(["0", "1"])[0] is None  # not four rows
 
 
 def test_link_targets():
-    assert targets.read_link("xor") == ("xor", None)
-    assert targets.read_link("AND") == ("and", None)
-    assert targets.read_link("0,1,1,0.5") == ((0.0, 1.0, 1.0, 0.5), None)
-    assert targets.read_link("0,1,1,0") == ((0.0, 1.0, 1.0, 0.0), None)  # numbers: custom
+    assert read_link("xor") == ("xor", None)
+    assert read_link("AND") == ("and", None)
+    assert read_link("0,1,1,0.5") == ((0.0, 1.0, 1.0, 0.5), None)
+    assert read_link("0,1,1,0") == ((0.0, 1.0, 1.0, 0.0), None)  # numbers: custom
     for bad in ("zzz", "custom", "0,1,1", "0,1,1,2", "0,1,x,0", "nan,0,0,0", "0,1,1,١",
                 "0,1,1_0,0", "0, 1,1,0", "+0,1,1,0", "0,1,1,1e9"):  # fmt: skip
-        assert targets.read_link(bad).problem, bad
+        assert read_link(bad).problem, bad
     for values in [(0.0, 1.0, 1.0, 0.5), (0.1, 1 / 3, 0.999, 1e-9)]:
-        assert targets.read_link(targets.spec_text(values)).value == values  # read back exactly
-    assert targets.spec_text((0.0, 1.0, 1.0, 0.5)) == "0,1,1,0.5"
-    assert targets.spec_text((1e-9, 0, 0, 0)) == "0.000000001,0,0,0"  # never an exponent
+        assert read_link(spec_text(values)).value == values  # read back exactly
+    assert spec_text((0.0, 1.0, 1.0, 0.5)) == "0,1,1,0.5"
+    assert spec_text((1e-9, 0, 0, 0)) == "0.000000001,0,0,0"  # never an exponent
 
 
 def test_target_control_reads_the_link_with_its_reader():
@@ -91,10 +95,10 @@ def test_target_control_reads_the_link_with_its_reader():
 
 
 def test_bias_note_says_why_the_seed_keeps_its_column():
-    assert targets.bias_note(preset(1)) is None
-    note = targets.bias_note(preset(1).but(bias=False))
+    assert bias_note(preset(1)) is None
+    note = bias_note(preset(1).but(bias=False))
     assert "0.5" in note and "whatever the target" in note
-    assert "0.5" in targets.bias_note(preset(2).but(bias=False, activation="relu"))
+    assert "0.5" in bias_note(preset(2).but(bias=False, activation="relu"))
 
 
 def test_a_single_layer_without_bias_is_stuck_at_one_half_for_zero_zero():
@@ -111,7 +115,7 @@ def test_new_controls_at_their_defaults(page):
     at = open_page(page)
     assert not at.exception and not at.warning
     example = EXAMPLE[page]
-    assert at.selectbox(key="target").value == targets.seed_target_name(example)
+    assert at.selectbox(key="target").value == seed_target_name(example)
     assert at.radio(key="bias").value is True
     assert not at.data_editor and not link(at, "target")
     if example == 1:
@@ -184,7 +188,7 @@ def test_garbage_in_the_link_falls_back_with_notices(page):
     text = notices(at)
     for key in ("target=zzz", "bias=maybe"):
         assert key in text
-    assert at.selectbox(key="target").value == targets.seed_target_name(EXAMPLE[page])
+    assert at.selectbox(key="target").value == seed_target_name(EXAMPLE[page])
     assert at.radio(key="bias").value is True
     if page != "example_1":
         assert "activation=foo" in text and "ensemble=-3" in text
@@ -220,24 +224,29 @@ def diverged_page():
     """A page section test: a relu run with an enormous alpha, shown with the page's builders."""
     import streamlit as st
 
-    from dashboard import charts, sections, tables
+    from dashboard.charts.errors import error_chart
+    from dashboard.charts.heatmap import heatmap
+    from dashboard.tables.sweep import sweep_table
+    from dashboard.ui.display import chart
+    from dashboard.ui.run import diverged_note, prediction_table
+    from dashboard.ui.surfaces import decision_surfaces
     from tinynet import preset, train
 
     run = train(preset(2).but(activation="relu", alpha=1e200, iterations=3000))
     st.write(f"diverged_at={run.diverged_at}")
-    sections.diverged_note([run])
-    sections.chart(charts.error_chart([run]))
-    sections.prediction_table(run)
-    sections.chart(charts.heatmap(run.hidden_layer, "row", "unit", "activation", diverging=False))
-    sections.chart(charts.heatmap(run.synapse_0, "input", "unit", "weight"))
-    sections.decision_surfaces(run)
-    st.dataframe(tables.sweep_table([run], False))
+    diverged_note([run])
+    chart(error_chart([run]))
+    prediction_table(run)
+    chart(heatmap(run.hidden_layer, "row", "unit", "activation", diverging=False))
+    chart(heatmap(run.synapse_0, "input", "unit", "weight"))
+    decision_surfaces(run)
+    st.dataframe(sweep_table([run], False))
 
 
 def test_a_diverging_relu_run_is_reported_with_its_iteration():
     run = tinynet.train(preset(2).but(activation="relu", alpha=1e200, iterations=3000))
     assert run.diverged_at is not None
-    note = targets.divergence_note(run)
+    note = divergence_note(run)
     assert f"iteration {run.diverged_at:,}" in note and "relu is unbounded" in note
     at = AppTest.from_function(diverged_page, default_timeout=60).run()
     assert not at.exception
@@ -269,23 +278,23 @@ def test_ensemble_summary_and_its_tables():
     band = ensembles.summarize(runs)
     assert band.seeds == (1, 2, 3, 4, 5) and band.size == 5
     assert len(band.band.iterations) == 2000 and band.prediction.shape == (5, 4)
-    agree = tables.agreement_table(runs[0], band)
+    agree = agreement_table(runs[0], band)
     assert agree.columns.tolist()[:4] == ["x1", "x2", "x3", "target"]
     kept = band.prediction[band.learned()]
     assert np.allclose(agree["median"], np.median(kept, axis=0))
     assert (agree["min"] <= agree["median"]).all() and (agree["median"] <= agree["max"]).all()
-    weights = tables.weight_spread_table(runs[0], band)
+    weights = weight_spread_table(runs[0], band)
     assert len(weights) == 4 and np.allclose(weights["this seed"], runs[0].synapse_1.ravel())
-    assert "different weights, similar predictions" in tables.agreement_sentence(band)
+    assert "different weights, similar predictions" in ensembles.agreement_sentence(band)
 
 
 def test_band_chart_is_log_scaled_and_bounded():
     settings = preset(2).but(iterations=30_000)
     runs = tinynet.ensemble(settings, [1, 2, 3])
-    chart = chart_builders.band_chart(runs[0], ensembles.summarize(runs).band, 3).to_dict()
+    chart = band_chart(runs[0], ensembles.summarize(runs).band, 3).to_dict()
     for unit in layers(chart):
         assert unit["encoding"]["y"]["scale"]["type"] == "log"
-    spread, lines = chart_builders.band_frames(runs[0], ensembles.summarize(runs).band, 3)
+    spread, lines = band_frames(runs[0], ensembles.summarize(runs).band, 3)
     assert len(spread) <= MAX_POINTS
     assert lines.groupby("series").size().max() <= MAX_POINTS
     assert (lines["error"] > 0).all() and (spread["low"] > 0).all()

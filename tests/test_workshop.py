@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 import pytest
 from workshop_answers import ANSWERS
 
-from dashboard import controls
-from dashboard.compare import DECAYS
+from dashboard.model.compare import DECAYS
+from dashboard.url import controls
 from dashboard.workshop import handout, params
 from dashboard.workshop.exercises import EXERCISES, exercise, exercises_for, progress_text
 from dashboard.workshop.model import Choice, Number, Settings, shown
@@ -101,7 +101,7 @@ def test_exercises_for_a_page():
 
 
 def widget_ranges_hold(ex) -> None:
-    """The link's values are ones the page's widgets offer (dashboard.controls' ranges)."""
+    """The link's values are ones the page's widgets offer (dashboard.url.controls' ranges)."""
     p = ex.params
     if "alpha" in p:
         assert float(p["alpha"]) in controls.ALPHA_OPTIONS

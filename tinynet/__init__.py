@@ -16,7 +16,6 @@ from .settings import (
     MAX_HIDDEN,
     MAX_ITERATIONS,
     SEED_ALPHAS,
-    SEED_CHECKPOINTS,
     RunSettings,
     preset,
 )
@@ -32,7 +31,6 @@ __all__ = [
     "MAX_HIDDEN",
     "MAX_ITERATIONS",
     "SEED_ALPHAS",
-    "SEED_CHECKPOINTS",
     "TARGETS",
     "Band",
     "Run",

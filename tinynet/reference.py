@@ -10,12 +10,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .settings import SEED_ALPHAS, RunSettings, preset
+from .printing import printed_iterations
+from .settings import INITS, SEED_ALPHAS, RunSettings, preset
 from .train import Run
 
-# Where each flavour prints the error: Python at j % 10000 == 0 (0-based), R at j %% 10000 == 0
-# for j in 1:maxiter, which is error[j - 1].
-PRINTED_ITERATIONS = {"numpy": (0, 10_000, 20_000), "r": (9_999, 19_999, 29_999)}
+# Where each flavour prints the error in the tutorial's 30,000-iteration runs (the rule is
+# tinynet.printing.printed_iterations): Python (0, 10000, 20000), R (9999, 19999, 29999).
+PRINTED_ITERATIONS = {init: tuple(printed_iterations(preset(2).iterations, init)) for init in INITS}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ MAX_ITERATIONS = 1_000_000
 MAX_HIDDEN = 1024
 MAX_ALPHA = 1.7e308  # any finite alpha: huge ones are how a run diverges
 SEED_ALPHAS = (0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0)  # Example 3's sweep
-SEED_CHECKPOINTS = (0, 10_000, 20_000)  # where the seed's Python prints the error
 
 
 @dataclass(frozen=True)

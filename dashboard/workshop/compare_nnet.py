@@ -7,7 +7,7 @@ import numpy as np
 
 from tinynet.nnet import NnetFit
 
-from ..compare import DECAYS
+from ..model.compare import DECAYS
 from . import runs
 from .model import Choice, Exercise, Feedback, Number, feedback, same_as
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import PAGES, needs_chromium, wait_until_done
 from playwright.sync_api import expect
 
-from dashboard.untrusted import LIMIT
+from dashboard.url.untrusted import LIMIT
 
 pytestmark = needs_chromium
 

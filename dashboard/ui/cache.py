@@ -1,9 +1,15 @@
-"""Cached engine calls. Keys are small hashable settings (RunSettings is frozen), never arrays;
-max_entries bounds the memory (a 100,000-iteration sweep of 19 alphas holds ~30 MB).
+"""Cached engine calls, and the time guard in front of them.
+
+Keys are small hashable settings (RunSettings is frozen), never arrays; max_entries bounds the
+memory (a 100,000-iteration sweep of 19 alphas holds ~30 MB).
 
 A run that will take a while shows a progress bar. The bar is created *inside* the cached
 function and emptied at its end: Streamlit replays a cached function's elements on a cache
 hit, and an element created outside it could not be replayed.
+
+The guard is the engine's bound (tinynet.budget) on all that a page trains: one network or
+a sweep, and maybe a band of seeds beside it. A band is refused when the two together would
+go over the bound, so the page never waits longer than that.
 """
 
 from __future__ import annotations
@@ -16,11 +22,28 @@ import streamlit as st
 
 import tinynet
 from tinynet import RunSettings
+from tinynet.budget import estimate_seconds, work_message
 from tinynet.nnet import NnetFit, fit_nnet
 from tinynet.train import Run
 
-from .budget import SHOW_PROGRESS_SECONDS, estimate_seconds
-from .ensembles import Ensemble, ensemble_seeds, summarize
+from ..model.ensembles import Ensemble, ensemble_seeds, summarize
+
+SHOW_PROGRESS_SECONDS = 0.4  # estimates above this get a progress bar
+
+
+def too_slow(settings: RunSettings, members: int = 1, alongside: int = 0) -> str | None:
+    """Why training `members` networks like `settings` is refused (a sentence saying what
+    would fit), or None if it is fine. alongside: the networks the page trains besides them
+    with the same settings (a band's run or sweep), counted in the total."""
+    return work_message(settings, [alongside, members] if alongside else [members])
+
+
+def guard(settings: RunSettings, members: int = 1) -> None:
+    """Stop the page with a message if this run would take too long."""
+    message = too_slow(settings, members)
+    if message:
+        st.error(message, icon="⏱️")
+        st.stop()
 
 
 @contextmanager

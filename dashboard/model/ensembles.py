@@ -1,8 +1,8 @@
-"""A band of seeds, boiled down to what the pages draw. No Streamlit.
+"""A band of seeds, boiled down to what the pages draw, and the sentence that sums it up.
 
 An ensemble of N runs holds N error trajectories (N x iterations floats) and N sets of
 snapshots: far more than a page shows. `summarize` keeps the error band at the sampled
-iterations (dashboard.sampling.log_indices, at most 2,000), the final predictions and the final
+iterations (model.sampling.log_indices, at most 2,000), the final predictions and the final
 weights; that is small enough to cache and to pickle on every rerun.
 """
 
@@ -68,4 +68,20 @@ def summarize(runs: Sequence[Run]) -> Ensemble:
         prediction=np.stack([r.prediction for r in runs]),
         synapse_0=np.stack([r.synapse_0 for r in runs]),
         synapse_1=np.stack([r.synapse_1.reshape(-1) for r in runs]),
+    )
+
+
+def agreement_sentence(ensemble: Ensemble) -> str:
+    """How the band's runs ended, and how far their predictions and weights spread."""
+    counts = ", ".join(f"{n} {what}" for what, n in ensemble.counts().items())
+    learned = ensemble.learned()
+    predictions = ensemble.prediction[learned]
+    weights = ensemble.synapse_1[learned]
+    which = " that learned" if learned.sum() < ensemble.size else ""
+    return (
+        f"Seeds {ensemble.seeds[0]} to {ensemble.seeds[-1]}: {counts}. Across the "
+        f"{int(learned.sum())} runs{which}, the four predictions differ by at most "
+        f"{float((predictions.max(axis=0) - predictions.min(axis=0)).max()):.3g}, while "
+        f"synapse_1's weights range from {float(weights.min()):.3g} to "
+        f"{float(weights.max()):.3g}: different weights, similar predictions."
     )

@@ -1,4 +1,5 @@
-"""The decision surface as an Altair chart: results in, chart out. No Streamlit here.
+"""The decision surface as an Altair chart: for a run's final weights, a snapshot's, or the
+weights a step starts from. No Streamlit.
 
 The network's output over (x1, x2) in [0, 1]^2, x3 held at 1, drawn as a heatmap of small
 cells; the four training rows sit on it at the corners. A point's fill is its *target* on the
@@ -13,10 +14,12 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from tinynet import Surface, inputs
+from tinynet import Surface, decision_surface, weights_at
 from tinynet.train import Run
 
-from .charts import HEIGHT
+from ..model.step import SeedIteration
+from ..model.surface import points_for, training_points
+from .axes import HEIGHT
 
 SCHEME = "viridis"
 OUTPUT_FORMAT = ".4f"
@@ -36,32 +39,6 @@ def surface_frame(surface: Surface) -> pd.DataFrame:
     return frame[np.isfinite(frame["output"].to_numpy())].reset_index(drop=True)
 
 
-def training_points(
-    target: np.ndarray | tuple[float, ...], prediction: np.ndarray, bias: bool = True
-) -> pd.DataFrame:
-    """The four training rows: row, x1, x2, target, prediction, label (the target as text).
-
-    target, prediction: (4,) or (4, 1), e.g. a Step's layer_2 for the weights of iteration k.
-    """
-    x = inputs(bias)
-    target = np.asarray(target, dtype=float).reshape(4)
-    return pd.DataFrame(
-        {
-            "row": [f"row {i + 1}" for i in range(4)],
-            "x1": x[:, 0],
-            "x2": x[:, 1],
-            "target": target,
-            "prediction": np.asarray(prediction, dtype=float).reshape(4),
-            "label": [f"target {t:g}" for t in target],
-        }
-    )
-
-
-def run_points(run: Run) -> pd.DataFrame:
-    """training_points for a run's last forward pass (run.prediction, the seed's printout)."""
-    return training_points(run.settings.target, run.prediction, run.settings.bias)
-
-
 def _half_step(values: np.ndarray) -> float:
     return float(values[1] - values[0]) / 2 if len(values) > 1 else 0.5
 
@@ -69,7 +46,7 @@ def _half_step(values: np.ndarray) -> float:
 def surface_chart(surface: Surface, points: pd.DataFrame) -> alt.LayerChart:
     """The output over the input square as a heatmap, with the training rows drawn on it.
 
-    surface: from tinynet.decision_surface; points: from training_points / run_points.
+    surface: from tinynet.decision_surface; points: from model.surface (training_points, run_points, points_for).
     """
     data = surface_frame(surface)
     half_x1, half_x2 = _half_step(surface.x1), _half_step(surface.x2)
@@ -121,3 +98,26 @@ def surface_chart(surface: Surface, points: pd.DataFrame) -> alt.LayerChart:
         )
     )
     return alt.layer(cells, marks).properties(width=HEIGHT + 60, height=HEIGHT)
+
+
+def surface_for(run: Run, synapse_0: np.ndarray, synapse_1: np.ndarray | None) -> alt.LayerChart:
+    """The surface for these weights, with the four rows and the outputs for the same weights."""
+    s = run.settings
+    points = points_for(s, synapse_0, synapse_1)
+    return surface_chart(decision_surface(s, synapse_0, synapse_1), points)
+
+
+def final_surface(run: Run) -> alt.LayerChart:
+    """The surface for the weights after training (the page's synapse tables)."""
+    return surface_for(run, run.synapse_0, run.synapse_1)
+
+
+def snapshot_surface(run: Run, k: int) -> alt.LayerChart:
+    """The surface for the weights after k updates (exact: replayed from the snapshots)."""
+    return surface_for(run, *weights_at(run, k))
+
+
+def surface_at(it: SeedIteration) -> alt.LayerChart:
+    """The surface for the weights iteration k starts from, with that forward pass's outputs."""
+    surface = decision_surface(it.settings, it.synapse_0, it.synapse_1)
+    return surface_chart(surface, training_points(it.settings.target, it.layer_2, it.settings.bias))

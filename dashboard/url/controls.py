@@ -1,8 +1,8 @@
-"""The pages' controls: one `Control` spec per widget, drawn in the sidebar.
+"""The pages' controls: one `Control` spec per widget. No Streamlit: ui.widgets draws them.
 
-A control's value lives in its link as a short code (dashboard.links: `Control.link` is its
-pure `Spec`); the page owns its URL (dashboard.url_state reads the link when a page is opened,
-sets the widgets, and writes the codes back). No widget is bound to the URL by Streamlit, whose
+A control's value lives in its link as a short code (url.links: `Control.link` is its pure
+`Spec`); the page owns its URL (url.state reads the link when a page is opened, sets the
+widgets, and writes the codes back). No widget is bound to the URL by Streamlit, whose
 binding writes widget labels into the link and carries them over to other pages. A later
 control is one more spec: a factory function here, plus its key in a page's list;
 `settings_from` passes every key that names a RunSettings field on to the engine.
@@ -14,11 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from typing import Any, Literal
 
-import streamlit as st
-
 from tinynet import ACTIVATIONS, EXAMPLES, SEED_ALPHAS, RunSettings, preset
 
 from .links import Reading, Spec, plain_number
+from .targets import CUSTOM, choice_label, link_text, read_link, seed_target_name, target_choices
 
 Kind = Literal["slider", "select_slider", "radio", "selectbox", "multiselect", "checkbox"]
 
@@ -31,11 +30,6 @@ INIT_LABELS = {"numpy": "Python (NumPy)", "r": "R"}
 _SETTINGS_FIELDS = {f.name for f in fields(RunSettings)}
 _LINK_KINDS = {"slider": "whole", "select_slider": "ladder", "multiselect": "ladders",
                "radio": "choice", "selectbox": "choice", "checkbox": "switch"}  # fmt: skip
-
-
-def number_label(value: float) -> str:
-    """How a number shows in a widget and in a link: 10, 0.001, 1000."""
-    return plain_number(value)
 
 
 @dataclass(frozen=True)
@@ -54,10 +48,11 @@ class Control:
     help: str | None = None
     codes: Mapping[Any, str] | None = None  # option -> its code in a link (None: str(option))
     # For a value no option list holds (a custom target's four numbers): the link's text ->
-    # a Reading, a value -> the link's text, and how a link's value sets the widget.
+    # a Reading, a value -> the link's text, and the option that stands for such a value
+    # (url.state keeps the value itself beside the widget's).
     read: Callable[[str], Reading] | None = None
     text: Callable[[Any], str] = str
-    adopt: Callable[[Any], None] | None = None
+    custom: Any = None
 
     @property
     def link(self) -> Spec:
@@ -79,28 +74,12 @@ class Control:
         return self.format(value) if self.options else str(value)
 
     def widget_value(self, value: Any) -> Any:
-        """A value as the widget holds it in st.session_state."""
-        return list(value) if self.kind == "multiselect" else value
-
-    def render(self, where: Any = st) -> Any:
-        """Draw the widget in `where` and return its value. Its value is in st.session_state
-        under `key` already (dashboard.url_state puts it there), so no default is passed."""
-        common = {"key": self.key, "help": self.help}
-        if self.kind == "slider":
-            return where.slider(
-                self.label, int(self.low), int(self.high), step=int(self.step), **common
-            )
-        if self.kind == "select_slider":
-            return where.select_slider(self.label, self.options, format_func=self.format, **common)
-        if self.kind == "radio":
-            return where.radio(
-                self.label, self.options, format_func=self.format, horizontal=True, **common
-            )
-        if self.kind == "selectbox":
-            return where.selectbox(self.label, self.options, format_func=self.format, **common)
+        """A value as the widget holds it in st.session_state (a custom value: its option)."""
         if self.kind == "multiselect":
-            return where.multiselect(self.label, self.options, format_func=self.format, **common)
-        return where.checkbox(self.label, **common)
+            return list(value)
+        if self.custom is not None and value not in self.options:
+            return self.custom
+        return value
 
 
 def seed_control(default: int = 1) -> Control:
@@ -120,7 +99,7 @@ def iterations_control(default: int) -> Control:
 
 def alpha_control(default: float, label: str = "Alpha (learning rate)") -> Control:
     return Control(
-        "alpha", label, "select_slider", float(default), ALPHA_OPTIONS, format=number_label,
+        "alpha", label, "select_slider", float(default), ALPHA_OPTIONS, format=plain_number,
         help="The weight update is multiplied by alpha. The tutorial's examples 1 and 2 use 1.",
     )  # fmt: skip
 
@@ -144,7 +123,7 @@ def init_control(default: str = "numpy") -> Control:
 def alphas_control(default: Sequence[float] = SEED_ALPHAS) -> Control:
     return Control(
         "alphas", "Alphas to sweep", "multiselect", tuple(float(a) for a in default),
-        ALPHA_OPTIONS, format=number_label,
+        ALPHA_OPTIONS, format=plain_number,
         help="Every alpha trains from the same starting weights, all together in one loop.",
     )  # fmt: skip
 
@@ -182,14 +161,12 @@ def reveal_control(default: bool = False) -> Control:
 def target_control(example: int) -> Control:
     """The target: the tutorial's, another named one, or "custom" (a 4-row table on the
     page). In a link, `target=` is a name or four numbers, which no option list holds."""
-    from . import target_input, targets  # target_input draws with Streamlit, like this module
-
     return Control(
-        "target", "Target (y)", "selectbox", targets.seed_target_name(example),
-        targets.target_choices(example), format=targets.choice_label(example),
+        "target", "Target (y)", "selectbox", seed_target_name(example),
+        target_choices(example), format=choice_label(example),
         help="What the network should output for the four inputs. Custom: type four numbers "
         "in [0, 1] into the table on the page (a link holds them as target=0,1,1,0.5).",
-        read=targets.read_link, text=targets.link_text, adopt=target_input.adopt,
+        read=read_link, text=link_text, custom=CUSTOM,
     )  # fmt: skip
 
 

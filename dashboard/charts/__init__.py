@@ -1,0 +1,1 @@
+"""Altair builders: results (or the model) in, chart out. No Streamlit."""

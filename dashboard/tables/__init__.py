@@ -1,0 +1,1 @@
+"""DataFrame builders: results (or the model) in, DataFrame out. No Streamlit, no Altair."""

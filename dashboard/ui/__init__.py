@@ -1,0 +1,1 @@
+"""Everything that draws Streamlit elements. Only pages/ and app.py import it."""

@@ -1,0 +1,42 @@
+"""How a page shows a chart or a table: charts at the container's width in Streamlit's theme,
+tables with their number columns formatted (numbers stay numbers: sortable, copyable)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+STEP_FORMAT = "%.6g"  # the step page's matrices: six significant digits
+MATRIX_FORMAT = "%.3f"  # a weight or activation matrix, as its heatmap writes it
+FIT_ROWS = 40  # a table with up to this many rows is shown whole; a longer one scrolls
+
+
+def chart(figure: alt.TopLevelMixin) -> None:
+    """An Altair chart at container width, themed by Streamlit (light or dark)."""
+    st.altair_chart(figure, width="stretch", theme="streamlit")
+
+
+def number_columns(frame: pd.DataFrame, fmt: str, names: Sequence[str] | None = None) -> dict:
+    """NumberColumn(fmt) for the named columns present in `frame` (None: every column that
+    holds numbers). fmt: printf-style, "%.4f", "%.6g"."""
+    if names is None:
+        names = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+    return {n: st.column_config.NumberColumn(str(n), format=fmt) for n in names if n in frame}
+
+
+def table(
+    frame: pd.DataFrame, fmt: str = STEP_FORMAT, hide_index: bool = False, whole: bool = True
+) -> None:
+    """A small table of numbers, every number column in `fmt`, at its content's width;
+    `whole`: all rows shown up to FIT_ROWS (then it scrolls)."""
+    height = "content" if whole and len(frame) <= FIT_ROWS else "auto"
+    config = number_columns(frame, fmt)
+    st.dataframe(frame, column_config=config, hide_index=hide_index, width="content", height=height)
+
+
+def matrix(frame: pd.DataFrame) -> None:
+    """A weight or activation matrix as a table (the heatmap's numbers, exactly)."""
+    table(frame, MATRIX_FORMAT, whole=False)

@@ -1,0 +1,26 @@
+"""An example page's settings: its controls in the sidebar (the seed's defaults, then the
+teaching tools), the custom target's table when it is chosen, and the link written back."""
+
+from __future__ import annotations
+
+from tinynet import RunSettings
+
+from ..url import controls
+from ..url.targets import CUSTOM
+from .target_input import bias_notice, chosen_target
+from .widgets import PageLink
+
+
+def example_settings(example: int) -> tuple[RunSettings, dict]:
+    """An example page's controls read into the engine's settings; also returns the raw
+    values (alphas, ensemble: not RunSettings fields)."""
+    link = PageLink()
+    values = link.show(controls.example_controls(example) + controls.teaching_controls(example))
+    target = chosen_target(values["target"], example, values["bias"])
+    if values["target"] == CUSTOM:
+        link.set("target", target)  # the typed numbers, not "custom"
+    link.finish()
+    values["target"] = target
+    settings = controls.settings_from(example, values)
+    bias_notice(settings)
+    return settings, values

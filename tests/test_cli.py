@@ -206,3 +206,37 @@ def test_seed_round_keeps_numbers_too_big_to_scale():
     np.testing.assert_array_equal(rounded[:5], [1e308, -1.5e306, 1.235, -0.0, np.inf])
     assert np.isnan(rounded[5])
     assert seed_round(0.123456, 5) == 0.12346 and seed_round(1e308, 5) == 1e308
+
+
+def test_help_names_the_choices_and_the_program():
+    result = _cli("run", "--help")
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.startswith("usage: python -m tinynet run ")
+    for choices in ("--example {1,2,3}", "--init {numpy,r}", "--activation {sigmoid,tanh,relu}"):
+        assert choices in result.stdout
+    assert "--target TARGET" in result.stdout  # free text: a name or four numbers
+
+
+def test_the_console_script_is_called_tinynet():
+    """The `tinynet` command runs `sys.exit(main())` from a script of its own (pyproject)."""
+    script = "import sys; from tinynet.cli import main; sys.exit(main())"
+    result = subprocess.run(
+        [sys.executable, "-c", script, "--help"], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("usage: tinynet [-h]")
+    assert "  tinynet run --example 2\n" in result.stdout  # the examples name it too
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    """`tinynet run --json | head -c 20`: the reader closes the pipe; we stop quietly."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tinynet", "run", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout.read(20).startswith(b'{"example": 2')
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert stderr == b""
+    assert process.returncode == 1

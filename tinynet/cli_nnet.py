@@ -1,7 +1,6 @@
 """The `nnet` subcommand: fit R's nnet::nnet in NumPy and print what R prints.
 
-    python -m tinynet nnet --size 4 --seed 1 [--skip 0] [--decay 0] [--entropy] [--maxit 100]
-                           [--json]
+    tinynet nnet --size 4 --seed 1 [--skip 0] [--decay 0] [--entropy] [--maxit 100] [--json]
 
 `--size 4 --seed 1 --skip 24` and `--size 32 --seed 1 --skip 128` print the tutorial's
 two nnet comparisons (tinynet/nnet_reference.py says where the skipped draws went).

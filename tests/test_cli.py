@@ -11,11 +11,14 @@ from tinynet.cli import main
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
+    """`python -m tinynet ...` in a subprocess (its tests are marked slow: each starts Python,
+    NumPy and the kernel afresh)."""
     return subprocess.run(
         [sys.executable, "-m", "tinynet", *args], capture_output=True, text=True, timeout=120
     )
 
 
+@pytest.mark.slow
 def test_run_example_2_prints_the_seeds_numbers():
     result = _cli("run", "--example", "2")
     assert result.returncode == 0, result.stderr
@@ -138,6 +141,7 @@ def test_custom_target_and_activation(capsys):
     assert data["target"] == [0, 1, 1, 0.5] and data["activation"] == "tanh"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "named"),
     [
@@ -178,6 +182,7 @@ def _numbers(block: str) -> list[float]:
     return [float(t) for t in tokens if re.fullmatch(r"-?[\d.]+(e[-+]?\d+)?|-?inf|nan", t)]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("init", ["numpy", "r"])
 def test_a_huge_alpha_prints_finite_weights_without_warnings(init):
     """alpha 1e308 makes weights near 1e305: np.round(w, 3) would overflow to -inf and warn."""
@@ -208,6 +213,7 @@ def test_seed_round_keeps_numbers_too_big_to_scale():
     assert seed_round(0.123456, 5) == 0.12346 and seed_round(1e308, 5) == 1e308
 
 
+@pytest.mark.slow
 def test_help_names_the_choices_and_the_program():
     result = _cli("run", "--help")
     assert result.returncode == 0 and result.stderr == ""
@@ -217,6 +223,7 @@ def test_help_names_the_choices_and_the_program():
     assert "--target TARGET" in result.stdout  # free text: a name or four numbers
 
 
+@pytest.mark.slow
 def test_the_console_script_is_called_tinynet():
     """The `tinynet` command runs `sys.exit(main())` from a script of its own (pyproject)."""
     script = "import sys; from tinynet.cli import main; sys.exit(main())"
@@ -228,6 +235,7 @@ def test_the_console_script_is_called_tinynet():
     assert "  tinynet run --example 2\n" in result.stdout  # the examples name it too
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_gets_no_traceback():
     """`tinynet run --json | head -c 20`: the reader closes the pipe; we stop quietly."""
     process = subprocess.Popen(

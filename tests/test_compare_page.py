@@ -49,12 +49,14 @@ def the_chart(at) -> tuple[dict, dict]:
 # ---------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_page_runs_at_defaults(at_defaults):
     assert not at_defaults.exception, at_defaults.exception
     assert not at_defaults.warning
     assert at_defaults.title[0].value == "Backprop vs nnet"
 
 
+@pytest.mark.slow
 def test_shows_16_and_21_weights_and_the_iterations(at_defaults):
     shown = metrics(at_defaults)
     assert [v for label, v in shown if label == "Weights"] == ["16", "21"]
@@ -62,12 +64,14 @@ def test_shows_16_and_21_weights_and_the_iterations(at_defaults):
     assert len([v for label, v in shown if label == "Time"]) == 2
 
 
+@pytest.mark.slow
 def test_defaults_are_the_seeds_r_example_2(at_defaults):
     assert at_defaults.radio(key="init").value == "r"
     # R's Example 2 ends with a mean |error| of 0.0059 (NUMBERS.md)
     assert ("Mean |error|", "0.0059") in metrics(at_defaults)
 
 
+@pytest.mark.slow
 def test_trace_is_rs_own(at_defaults):
     r_trace = json.loads(FIXTURE.read_text())["trace"]
     traces = [c.value for c in at_defaults.code]
@@ -75,6 +79,7 @@ def test_trace_is_rs_own(at_defaults):
     assert r_trace[0] == "# weights:  21" and r_trace[-1] == "converged"
 
 
+@pytest.mark.slow
 def test_weights_table_uses_nnets_names(at_defaults):
     table = table_with(at_defaults, "weight", compare.NNET, compare.BACKPROP)
     assert table["weight"].tolist()[:2] == ["b->h1", "i1->h1"]
@@ -83,11 +88,13 @@ def test_weights_table_uses_nnets_names(at_defaults):
     assert table[compare.BACKPROP].notna().sum() == 16
 
 
+@pytest.mark.slow
 def test_decay_table_covers_the_ladder(at_defaults):
     table = table_with(at_defaults, "decay", "max |weight|")
     assert table["decay"].tolist() == list(compare.DECAYS)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("widget", "key", "value"),
     [("select_slider", "decay", 0.01), ("slider", "size", 8), ("radio", "objective", "entropy")],
@@ -102,6 +109,7 @@ def test_nnet_controls_change_the_result(at_defaults, widget, key, value):
     assert [c.value for c in at.code] != trace_before
 
 
+@pytest.mark.slow
 def test_backprop_control_changes_the_result():
     at = open_page(PAGE, {"iterations": "2000"})
     before = table_with(at, compare.BACKPROP)[compare.BACKPROP].tolist()
@@ -111,6 +119,7 @@ def test_backprop_control_changes_the_result():
     assert [v for label, v in metrics(at) if label == "Weights"] == ["24", "21"]
 
 
+@pytest.mark.slow
 def test_query_params_set_the_controls():
     params = {"seed": "2", "iterations": "3000", "alpha": "0.5", "hidden": "3", "init": "Python (NumPy)",
               "size": "2", "decay": "0.001", "objective": "entropy"}  # fmt: skip
@@ -127,6 +136,7 @@ def test_query_params_set_the_controls():
     assert [v for label, v in metrics(at) if label == "Weights"] == ["12", "11"]
 
 
+@pytest.mark.slow
 def test_garbage_params_fall_back_with_a_notice():
     at = open_page(PAGE, {"size": "abc", "decay": "-1", "objective": "zzz"})
     assert not at.exception
@@ -140,6 +150,7 @@ def test_garbage_params_fall_back_with_a_notice():
     assert "\n".join(r_trace) in [c.value for c in at.code]
 
 
+@pytest.mark.slow
 def test_chart_is_log_log_and_bounded(at_defaults):
     unit, data = the_chart(at_defaults)
     assert unit["encoding"]["y"]["scale"]["type"] == "log"
@@ -153,6 +164,7 @@ def test_chart_is_log_log_and_bounded(at_defaults):
     assert data["iteration"].max() == 30_000
 
 
+@pytest.mark.slow
 def test_cold_and_warm_runs(at_defaults):
     """A second run in the same session is served from the cache."""
     import time

@@ -169,6 +169,7 @@ def link(at) -> dict[str, str]:
     return {k: v[-1] if isinstance(v, list) else v for k, v in at.query_params.items()}
 
 
+@pytest.mark.slow
 def test_the_readmes_link_opens_as_written():
     at = open_page("example_2", {"seed": "3", "hidden": "8", "init": "r"})
     assert not at.exception and not at.warning
@@ -177,8 +178,9 @@ def test_the_readmes_link_opens_as_written():
     assert link(at) == {"seed": "3", "hidden": "8", "init": "r"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
-    ("page", "params", "rewritten"),
+    ("page_name", "params", "rewritten"),
     [
         ("example_2", {"init": "Python (NumPy)", "seed": "3"}, {"seed": "3"}),
         ("example_1", {"init": "R", "bias": "on"}, {"init": "r"}),
@@ -191,12 +193,13 @@ def test_the_readmes_link_opens_as_written():
         ("example_3", {"alphas": ["0.1", "1"], "alpha": "1"}, {"alphas": "0.1,1", "alpha": "1"}),
     ],
 )  # fmt: skip
-def test_label_links_open_and_are_rewritten_to_codes(page, params, rewritten):
-    at = open_page(page, params)
+def test_label_links_open_and_are_rewritten_to_codes(page_name, params, rewritten):
+    at = open_page(page_name, params)
     assert not at.exception and not at.warning
     assert link(at) == rewritten
 
 
+@pytest.mark.slow
 def test_every_control_writes_its_code():
     at = open_page("example_2", {"iterations": "2000"})
     at.radio(key="init").set_value("r").run()
@@ -219,6 +222,7 @@ def test_every_control_writes_its_code():
     assert link(at) == {"iterations": "2000", "alphas": "0.1,1"}
 
 
+@pytest.mark.slow
 def test_a_custom_target_goes_into_the_link_as_numbers():
     at = open_page("example_2", {"target": "0,1,1,0.5", "iterations": "2000"})
     assert not at.warning and link(at)["target"] == "0,1,1,0.5"
@@ -229,6 +233,7 @@ def test_a_custom_target_goes_into_the_link_as_numbers():
 # --- numbers in links -------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", ["١٢", "1_0", "+5", "5.5", " 5"])
 def test_numbers_in_links_are_ascii_whole_numbers(seed):
     at = open_page("example_2", {"seed": seed, "hidden": "8"})
@@ -240,12 +245,14 @@ def test_numbers_in_links_are_ascii_whole_numbers(seed):
     assert not at.warning  # said once
 
 
+@pytest.mark.slow
 def test_an_unknown_parameter_is_named_and_dropped():
     at = open_page("example_1", {"hidden": "8", "seeed": "3"})
     assert "hidden=8 (not a setting of this page)" in notices(at).replace("”", "").replace("“", "")
     assert "seeed=3" in notices(at) and link(at) == {}
 
 
+@pytest.mark.slow
 def test_typed_markup_in_a_target_cell_stays_text():
     at = open_page("example_2", {"target": "0,1,1,0", "iterations": "2000"})
     (editor,) = at.data_editor
@@ -270,6 +277,7 @@ def switch(at, page: str):
     return at.run()
 
 
+@pytest.mark.slow
 def test_example_3s_hidden_units_do_not_reach_backprop_vs_nnet():
     at = open_page("example_3", {"iterations": "2000"})
     at.slider(key="hidden").set_value(33).run()
@@ -280,6 +288,7 @@ def test_example_3s_hidden_units_do_not_reach_backprop_vs_nnet():
     assert at.slider(key="iterations").value == 30_000 and link(at) == {}
 
 
+@pytest.mark.slow
 def test_example_2s_seed_and_iterations_do_not_reach_example_1():
     at = open_page("example_2", {"seed": "8", "iterations": "30000"})
     at.slider(key="iterations").set_value(20_000).run()
@@ -290,6 +299,7 @@ def test_example_2s_seed_and_iterations_do_not_reach_example_1():
     assert (at.slider(key="seed").value, at.slider(key="iterations").value) == (1, 30_000)
 
 
+@pytest.mark.slow
 def test_a_custom_target_does_not_reach_another_page():
     at = open_page("example_2", {"target": "0,1,1,0.5", "iterations": "2000"})
     switch(at, "example_1")

@@ -15,6 +15,8 @@ from dashboard.url.controls import example_controls, settings_from
 from tinynet import SEED_ALPHAS, sweep, train
 from tinynet.reference import FULL_TOLERANCE, SENSITIVE_TOLERANCE
 
+pytestmark = pytest.mark.slow  # pages through AppTest, and their scripts run in a subprocess
+
 script = pytest.importorskip("tinynet.script")
 
 

@@ -13,6 +13,8 @@ from dashboard.model.sampling import MAX_POINTS
 from dashboard.url.controls import ALPHA_OPTIONS
 from tinynet.reference import SEED_PRINTS, SEED_SWEEP, agrees
 
+pytestmark = pytest.mark.slow  # every test here drives a page through AppTest
+
 SEED_PREDICTIONS = {
     "example_1": [float(p.text) for p in SEED_PRINTS[(1, "numpy")]],
     "example_2": [0.004, 0.995, 0.996, 0.006],
@@ -26,28 +28,30 @@ def test_home_runs():
     assert "tinynet" in at.title[0].value
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_page_runs_at_defaults(page):
-    at = open_page(page)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page_runs_at_defaults(page_name):
+    at = open_page(page_name)
     assert not at.exception, at.exception
     assert not at.warning  # no link notices, no refusals
     assert charts(at)
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_prediction_table_carries_the_seeds_numbers(page):
-    at = open_page(page)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_prediction_table_carries_the_seeds_numbers(page_name):
+    at = open_page(page_name)
     table = table_with(at, "x1", "target", "prediction", "|error|")
     got = table["prediction"].tolist()
-    if page == "example_3":  # alpha 10 is roundoff-sensitive: within one unit of the 4th decimal
-        assert np.allclose(got, SEED_PREDICTIONS[page], atol=1e-4 + 1e-12)
+    if (
+        page_name == "example_3"
+    ):  # alpha 10 is roundoff-sensitive: within one unit of the 4th decimal
+        assert np.allclose(got, SEED_PREDICTIONS[page_name], atol=1e-4 + 1e-12)
     else:
-        assert got == SEED_PREDICTIONS[page]
+        assert got == SEED_PREDICTIONS[page_name]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_seed_check_all_match(page):
-    at = open_page(page)
+@pytest.mark.parametrize("page_name", PAGES)
+def test_seed_check_all_match(page_name):
+    at = open_page(page_name)
     check = table_with(at, "seed says", "we get", "match")
     assert len(check) >= 4
     assert set(check["match"]) == {"✅"}
@@ -74,11 +78,11 @@ def test_example_3_sweep_table_carries_the_seeds_sweep():
 
 
 @pytest.mark.parametrize(
-    ("page", "key", "value"),
+    ("page_name", "key", "value"),
     [("example_1", "seed", 2), ("example_2", "hidden", 8), ("example_3", "iterations", 20_000)],
 )
-def test_moving_a_slider_changes_the_result(page, key, value):
-    at = open_page(page)
+def test_moving_a_slider_changes_the_result(page_name, key, value):
+    at = open_page(page_name)
     before = table_with(at, "prediction")["prediction"].tolist()
     at.slider(key=key).set_value(value).run()
     assert not at.exception
@@ -93,9 +97,9 @@ def test_alpha_select_slider_changes_the_result():
     assert table_with(at, "prediction")["prediction"].tolist() != before
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_every_error_chart_is_log_scaled_and_bounded(page):
-    at = open_page(page, {"iterations": "100000"})
+@pytest.mark.parametrize("page_name", PAGES)
+def test_every_error_chart_is_log_scaled_and_bounded(page_name):
+    at = open_page(page_name, {"iterations": "100000"})
     found = 0
     for spec, datasets in charts(at):
         for unit in layers(spec):
@@ -127,12 +131,12 @@ def test_example_3_alphas_from_the_link():
     assert table_with(at, "alpha", "best")["alpha"].tolist() == [0.1, 1.0]
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_garbage_query_params_fall_back_with_a_notice(page):
+@pytest.mark.parametrize("page_name", PAGES)
+def test_garbage_query_params_fall_back_with_a_notice(page_name):
     garbage = {"alpha": "abc", "hidden": "-5", "iterations": "1e99", "seed": "", "init": "x"}
-    if page == "example_3":
+    if page_name == "example_3":
         garbage["alphas"] = "abc"
-    at = open_page(page, garbage)
+    at = open_page(page_name, garbage)
     assert not at.exception
     notice = notices(at)
     for key in ("alpha=abc", "iterations=1e99", "seed=", "init=x"):

@@ -15,6 +15,8 @@ import pytest
 from tinynet import preset, sweep, train
 from tinynet.script import seed_script
 
+pytestmark = pytest.mark.slow  # each script runs in a subprocess, trains in plain NumPy
+
 
 def _execute(source: str) -> list[str]:
     result = subprocess.run(

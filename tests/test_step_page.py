@@ -14,6 +14,8 @@ import tinynet
 from dashboard.ui import cache
 from tinynet import INPUTS, initial_weights, preset
 
+pytestmark = pytest.mark.slow  # every test here drives the page through AppTest
+
 PAGE = "step_by_step"
 EXACT = {"rtol": 1e-14, "atol": 0.0}
 

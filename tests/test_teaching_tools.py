@@ -110,11 +110,12 @@ def test_a_single_layer_without_bias_is_stuck_at_one_half_for_zero_zero():
 # --- your own targets on the pages -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_new_controls_at_their_defaults(page):
-    at = open_page(page)
+@pytest.mark.slow
+@pytest.mark.parametrize("page_name", PAGES)
+def test_new_controls_at_their_defaults(page_name):
+    at = open_page(page_name)
     assert not at.exception and not at.warning
-    example = EXAMPLE[page]
+    example = EXAMPLE[page_name]
     assert at.selectbox(key="target").value == seed_target_name(example)
     assert at.radio(key="bias").value is True
     assert not at.data_editor and not link(at, "target")
@@ -125,9 +126,10 @@ def test_new_controls_at_their_defaults(page):
         assert at.slider(key="ensemble").value == 0
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_a_named_target_trains_on_it_and_goes_into_the_link(page):
-    at = open_page(page, {"iterations": "3000"})
+@pytest.mark.slow
+@pytest.mark.parametrize("page_name", PAGES)
+def test_a_named_target_trains_on_it_and_goes_into_the_link(page_name):
+    at = open_page(page_name, {"iterations": "3000"})
     at.selectbox(key="target").set_value("nand").run()
     assert not at.exception
     assert targets_shown(at) == list(TARGETS["nand"])
@@ -135,6 +137,7 @@ def test_a_named_target_trains_on_it_and_goes_into_the_link(page):
     assert "nothing printed to compare" in " ".join(c.value for c in at.caption)
 
 
+@pytest.mark.slow
 def test_custom_target_table_trains_on_what_is_typed():
     at = open_page("example_2", {"iterations": "3000"})
     at.selectbox(key="target").set_value("custom").run()
@@ -146,9 +149,10 @@ def test_custom_target_table_trains_on_what_is_typed():
     assert link(at, "target") == "0,0.5,1,0"
 
 
-@pytest.mark.parametrize("page", ["example_1", "example_2"])
-def test_custom_target_fuzzing_keeps_the_last_valid_result(page):
-    at = open_page(page, {"target": "0,1,1,0.5", "iterations": "2000"})
+@pytest.mark.slow
+@pytest.mark.parametrize("page_name", ["example_1", "example_2"])
+def test_custom_target_fuzzing_keeps_the_last_valid_result(page_name):
+    at = open_page(page_name, {"target": "0,1,1,0.5", "iterations": "2000"})
     assert not at.exception
     valid_targets, valid_predictions = targets_shown(at), predictions(at)
     assert valid_targets == [0.0, 1.0, 1.0, 0.5]
@@ -166,6 +170,7 @@ def test_custom_target_fuzzing_keeps_the_last_valid_result(page):
     assert not at.error and targets_shown(at) == [0.0, 1.0, 0.75, 0.5]
 
 
+@pytest.mark.slow
 def test_target_and_bias_from_the_link():
     at = open_page("example_1", {"target": "0,1,1,0.5", "bias": "off"})
     assert not at.exception and not at.warning
@@ -180,17 +185,18 @@ def test_target_and_bias_from_the_link():
     assert at.selectbox(key="target").value == "or" and targets_shown(at) == list(TARGETS["or"])
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_garbage_in_the_link_falls_back_with_notices(page):
+@pytest.mark.slow
+@pytest.mark.parametrize("page_name", PAGES)
+def test_garbage_in_the_link_falls_back_with_notices(page_name):
     garbage = {"target": "zzz", "bias": "maybe", "activation": "foo", "ensemble": "-3"}
-    at = open_page(page, garbage)
+    at = open_page(page_name, garbage)
     assert not at.exception
     text = notices(at)
     for key in ("target=zzz", "bias=maybe"):
         assert key in text
-    assert at.selectbox(key="target").value == seed_target_name(EXAMPLE[page])
+    assert at.selectbox(key="target").value == seed_target_name(EXAMPLE[page_name])
     assert at.radio(key="bias").value is True
-    if page != "example_1":
+    if page_name != "example_1":
         assert "activation=foo" in text and "ensemble=-3" in text
         assert at.radio(key="activation").value == "sigmoid"
         assert at.slider(key="ensemble").value == 0
@@ -199,6 +205,7 @@ def test_garbage_in_the_link_falls_back_with_notices(page):
     assert not at.warning and "target" not in at.query_params
 
 
+@pytest.mark.slow
 def test_bad_custom_numbers_in_the_link_fall_back():
     at = open_page("example_2", {"target": "0,1,2,0"})
     assert "target=0,1,2,0" in notices(at)
@@ -208,15 +215,16 @@ def test_bad_custom_numbers_in_the_link_fall_back():
 # --- activation and divergence -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", ["example_2", "example_3"])
-def test_activation_changes_the_run(page):
-    at = open_page(page, {"iterations": "3000"})
+@pytest.mark.slow
+@pytest.mark.parametrize("page_name", ["example_2", "example_3"])
+def test_activation_changes_the_run(page_name):
+    at = open_page(page_name, {"iterations": "3000"})
     before = predictions(at)
     at.radio(key="activation").set_value("tanh").run()
     assert not at.exception
     assert predictions(at) != before
     assert at.radio(key="activation").value == "tanh"
-    if page == "example_2":
+    if page_name == "example_2":
         assert any("in [-1, 1]" in c.value for c in at.caption)  # the hidden layer's range
 
 
@@ -243,6 +251,7 @@ def diverged_page():
     st.dataframe(sweep_table([run], False))
 
 
+@pytest.mark.slow
 def test_a_diverging_relu_run_is_reported_with_its_iteration():
     run = tinynet.train(preset(2).but(activation="relu", alpha=1e200, iterations=3000))
     assert run.diverged_at is not None
@@ -260,6 +269,7 @@ def test_a_diverging_relu_run_is_reported_with_its_iteration():
     assert table_with(at, "outcome")["outcome"].tolist() == ["diverged"]
 
 
+@pytest.mark.slow
 def test_example_3_sweep_marks_stuck_alphas():
     at = open_page("example_3")
     sweep = table_with(at, "alpha", "outcome")
@@ -300,9 +310,10 @@ def test_band_chart_is_log_scaled_and_bounded():
     assert (lines["error"] > 0).all() and (spread["low"] > 0).all()
 
 
-@pytest.mark.parametrize("page", ["example_2", "example_3"])
-def test_a_band_of_seeds_on_the_page(page):
-    at = open_page(page, {"ensemble": "8", "iterations": "5000"})
+@pytest.mark.slow
+@pytest.mark.parametrize("page_name", ["example_2", "example_3"])
+def test_a_band_of_seeds_on_the_page(page_name):
+    at = open_page(page_name, {"ensemble": "8", "iterations": "5000"})
     assert not at.exception and not at.warning and not at.error
     assert at.slider(key="ensemble").value == 8
     found = False
@@ -319,14 +330,17 @@ def test_a_band_of_seeds_on_the_page(page):
         assert set(lines["series"]) == {"median of 8 seeds", "seed 1"}
     assert found
     agree = table_with(at, "this seed", "median", "min", "max", "x1")
-    assert np.allclose(agree["this seed"].round(4 if page == "example_3" else 3), predictions(at))
+    assert np.allclose(
+        agree["this seed"].round(4 if page_name == "example_3" else 3), predictions(at)
+    )
     assert len(table_with(at, "unit", "this seed", "max − min")) == (
-        32 if page == "example_3" else 4
+        32 if page_name == "example_3" else 4
     )
     at.slider(key="ensemble").set_value(0).run()  # and off again
     assert not [s for s, _ in charts(at) if "area" in str(s)]
 
 
+@pytest.mark.slow
 def test_too_big_a_band_is_refused_and_the_page_goes_on():
     at = open_page(
         "example_3", {"ensemble": str(MAX_ENSEMBLE), "hidden": "128", "iterations": "100000"}
@@ -339,9 +353,10 @@ def test_too_big_a_band_is_refused_and_the_page_goes_on():
 # --- the decision surface ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", ["example_2", "example_3"])
-def test_decision_surfaces_final_and_at_a_snapshot(page):
-    at = open_page(page, {"iterations": "3000"})
+@pytest.mark.slow
+@pytest.mark.parametrize("page_name", ["example_2", "example_3"])
+def test_decision_surfaces_final_and_at_a_snapshot(page_name):
+    at = open_page(page_name, {"iterations": "3000"})
 
     def surfaces():
         return [
@@ -376,15 +391,16 @@ def run_script(source: str) -> dict[str, object]:
     return printed
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
-    ("page", "params"),
+    ("page_name", "params"),
     [
         ("example_1", {"target": "0,1,1,0.5", "bias": "off", "iterations": "5000"}),
         ("example_2", {"target": "nand", "activation": "tanh", "iterations": "4000"}),
         ("example_2", {"target": "0.2,0.9,0.8,0.1", "activation": "relu", "seed": "7"}),
     ],
 )
-def test_the_downloaded_script_prints_the_pages_numbers(page, params, monkeypatch):
+def test_the_downloaded_script_prints_the_pages_numbers(page_name, params, monkeypatch):
     downloads: dict[str, object] = {}
     original = streamlit.download_button
 
@@ -393,18 +409,20 @@ def test_the_downloaded_script_prints_the_pages_numbers(page, params, monkeypatc
         return original(label, data, *args, **kwargs)
 
     monkeypatch.setattr(streamlit, "download_button", spy)
-    at = open_page(page, params)
+    at = open_page(page_name, params)
     assert not at.exception and not at.warning
     source = downloads["download_script"]
     assert isinstance(source, str) and source.startswith('"""The seed')
     assert f"activation={params.get('activation', 'sigmoid')}" in source
     printed = run_script(source)
     table = table_with(at, "prediction", "target")
-    decimals = 8 if page == "example_1" else 3
+    decimals = 8 if page_name == "example_1" else 3
     assert table["prediction"].tolist() == np.round(printed["layer_2"], decimals).tolist()
     assert table["target"].tolist() == list(tinynet.parse_target(params["target"]))
     assert len(printed["synapse_0"]) == (2 if params.get("bias") == "off" else 3)
-    shown = f"{printed['error'][-1]:.6g}" if page == "example_1" else f"{printed['error'][-1]:.5f}"
+    shown = (
+        f"{printed['error'][-1]:.6g}" if page_name == "example_1" else f"{printed['error'][-1]:.5f}"
+    )
     assert at.metric[0].value == shown
 
 

@@ -141,7 +141,7 @@ def test_link_settings_read_the_codes():
 
 
 @pytest.mark.parametrize(
-    ("page", "bad", "message"),
+    ("page_name", "bad", "message"),
     [
         ("example_1", {"hidden": "4"}, "example_1 has no setting hidden"),
         ("example_2", {"init": "python"}, "init must be one of numpy, r"),
@@ -154,9 +154,9 @@ def test_link_settings_read_the_codes():
         ("workshop", {}, "unknown page 'workshop'"),
     ],
 )
-def test_link_settings_refuse_what_a_page_would_not_take(page, bad, message):
+def test_link_settings_refuse_what_a_page_would_not_take(page_name, bad, message):
     with pytest.raises(ValueError, match=re.escape(message)):
-        params.link_settings(page, bad)
+        params.link_settings(page_name, bad)
 
 
 def test_the_apps_address():

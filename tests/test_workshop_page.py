@@ -16,6 +16,8 @@ from dashboard.workshop import params
 from dashboard.workshop.exercises import EXERCISES
 from dashboard.workshop.model import Choice, Number
 
+pytestmark = pytest.mark.slow  # every test here drives the page through AppTest
+
 TOTAL = len(EXERCISES)
 
 
@@ -44,18 +46,18 @@ def progress(at) -> str:
 
 
 @pytest.fixture(scope="module")
-def page():
+def workshop_page():
     at = open_page("workshop")
     assert not at.exception
     return at
 
 
-def test_the_page_lists_every_exercise_in_order(page):
-    assert [h.value for h in page.header] == list(params.PAGES.values())
-    assert progress(page) == f"0 of {TOTAL} done"
-    titles = [m.value for m in page.markdown if re.match(r"\*\*\d+\. ", m.value)]
+def test_the_page_lists_every_exercise_in_order(workshop_page):
+    assert [h.value for h in workshop_page.header] == list(params.PAGES.values())
+    assert progress(workshop_page) == f"0 of {TOTAL} done"
+    titles = [m.value for m in workshop_page.markdown if re.match(r"\*\*\d+\. ", m.value)]
     assert titles == [f"**{n}. {ex.title}**" for n, ex in enumerate(EXERCISES, start=1)]
-    links = page.get("page_link")
+    links = workshop_page.get("page_link")
     assert len(links) == TOTAL
     for link, ex in zip(links, EXERCISES, strict=True):
         assert link.proto.page.endswith(ex.page) or ex.page in link.proto.page
@@ -65,8 +67,8 @@ def test_the_page_lists_every_exercise_in_order(page):
         )
 
 
-def test_every_check_through_the_page(page):
-    at = page
+def test_every_check_through_the_page(workshop_page):
+    at = workshop_page
     for n, ex in enumerate(EXERCISES, start=1):
         right, wrong = ANSWERS[ex.id]()
         give(at, ex, wrong)

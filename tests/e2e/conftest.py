@@ -1,113 +1,48 @@
-"""What the browser tests share: a `streamlit run app.py` on a free port, Debian's Chromium,
-and waiting for a page to finish. Test modules import the helpers from here."""
+"""The browser tests' fixtures: one `streamlit run app.py` and one Chromium for the whole
+session (a test that needs a fresh server starts its own), a tab per module, and the folder
+the screenshots go to. Their names avoid pytest-playwright's (`page`, `browser`, ...), which
+would parametrize every test that uses them by browser."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from browser_helpers import ARGS, CHROMIUM, streamlit_server
 
 playwright = pytest.importorskip("playwright.sync_api")
 
-ROOT = Path(__file__).resolve().parents[2]
-PAGES = [  # (url path, what the page must show, how many charts at least)
-    ("", "backpropagation, number by number", 0),
-    ("example_1", "Output After Training", 3),
-    ("example_2", "Prediction vs target", 4),
-    ("example_3", "Error at the seed's checkpoints", 3),
-    ("compare_nnet", "Why the two differ", 1),
-    ("step_by_step", "one iteration, every number", 1),
-]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
-# CI installs Chromium (.ci/run): there a missing browser must fail, not skip.
-needs_chromium = pytest.mark.skipif(
-    not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason=f"no Chromium at {CHROMIUM}"
-)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def streamlit_server() -> Iterator[str]:
-    """A fresh `streamlit run app.py` on a free port; yields its address."""
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline or process.poll() is not None:
-                    raise RuntimeError("streamlit did not start") from None
-                time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def server():
+    """The address of a `streamlit run app.py` shared by every browser test."""
     with streamlit_server() as url:
         yield url
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture(scope="session")
+def chromium():
     with playwright.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="module")
-def page(browser):
+def shared_tab(chromium):
     """One tab for the module, tall enough to draw every chart."""
-    tab = browser.new_page(viewport={"width": 1400, "height": 4000})
+    tab = chromium.new_page(viewport={"width": 1400, "height": 4000})
     yield tab
     tab.close()
 
 
-def wait_until_done(tab, text: str, charts: int = 0, timeout: float = 60) -> None:
-    """Wait until the page shows `text` and `charts` drawn charts, and the run has finished
-    (Streamlit's status widget shows "Running..." while the script runs)."""
-    tab.get_by_text(text, exact=False).first.wait_for(timeout=timeout * 1000)
-    tab.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")",
-        timeout=timeout * 1000,
-    )
-    tab.wait_for_function(
-        "n => document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas, "
-        "[data-testid='stVegaLiteChart'] svg\").length >= n",
-        arg=charts,
-        timeout=timeout * 1000,
-    )
-    tab.wait_for_timeout(1000)  # Vega draws asynchronously after the element appears
+@pytest.fixture(scope="session")
+def screenshots(request, tmp_path_factory) -> Path:
+    """Where the page screenshots go: a temporary folder, or the one given with
+    --screenshots (`python -m pytest tests/e2e --screenshots=docs` renews the README's)."""
+    chosen = request.config.getoption("--screenshots")
+    if chosen is None:
+        return tmp_path_factory.mktemp("screenshots")
+    folder = Path(request.config.invocation_params.dir, chosen)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -1,5 +1,6 @@
 """The dashboard in a real browser: `streamlit run app.py` on a free port, driven with
-Debian's Chromium through every page. Saves a screenshot of each page under docs/.
+Debian's Chromium through every page. Saves a screenshot of each page: in a temporary folder,
+or in docs/ (the README's) with `python -m pytest tests/e2e --screenshots=docs`.
 
 Run: python -m pytest tests/e2e (needs /usr/bin/chromium; skipped without it).
 """
@@ -9,44 +10,44 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import PAGES, ROOT, needs_chromium, streamlit_server, wait_until_done
+from browser_helpers import BROWSER_TEST, PAGES, streamlit_server, wait_until_done
 
-DOCS = ROOT / "docs"
-
-pytestmark = needs_chromium
+pytestmark = BROWSER_TEST
 
 
 @pytest.mark.parametrize(("path", "text", "charts"), PAGES)
-def test_page_in_browser(server, page, path, text, charts):
-    page.goto(f"{server}/{path}")
-    wait_until_done(page, text, charts)
-    assert page.locator("[data-testid='stException']").count() == 0
+def test_page_in_browser(server, shared_tab, screenshots, path, text, charts):
+    shared_tab.goto(f"{server}/{path}")
+    wait_until_done(shared_tab, text, charts)
+    assert shared_tab.locator("[data-testid='stException']").count() == 0
     if charts:
-        assert page.locator("[data-testid='stDataFrame']").count() >= 1
-    DOCS.mkdir(exist_ok=True)
-    screenshot(page, DOCS / f"{path or 'home'}.png")
+        assert shared_tab.locator("[data-testid='stDataFrame']").count() >= 1
+    screenshot(shared_tab, screenshots / f"{path or 'home'}.png")
 
 
-def test_link_sets_controls_and_garbage_falls_back(server, page):
-    page.goto(f"{server}/example_2?alpha=abc&hidden=-5&iterations=1e99&seed=")
-    wait_until_done(page, "could not be used", 4)
-    assert page.locator("[data-testid='stException']").count() == 0
-    page.goto(f"{server}/example_2?hidden=8")
-    wait_until_done(page, "nothing printed to compare", 4)
-    assert page.locator("[data-testid='stException']").count() == 0
-    assert "hidden=8" in page.url
+def test_link_sets_controls_and_garbage_falls_back(server, shared_tab):
+    tab = shared_tab
+    tab.goto(f"{server}/example_2?alpha=abc&hidden=-5&iterations=1e99&seed=")
+    wait_until_done(tab, "could not be used", 4)
+    assert tab.locator("[data-testid='stException']").count() == 0
+    tab.goto(f"{server}/example_2?hidden=8")
+    wait_until_done(tab, "nothing printed to compare", 4)
+    assert tab.locator("[data-testid='stException']").count() == 0
+    assert "hidden=8" in tab.url
 
 
-def test_a_link_that_opens_a_fresh_server_still_gets_the_whole_app(page):
+def test_a_link_that_opens_a_fresh_server_still_gets_the_whole_app(shared_tab):
     """A workshop link is often a new server's first request: Streamlit's legacy pages/ mode
-    would run the page alone (no titles, no layout); the page must still come with app.py."""
+    would run the page alone (no titles, no layout); the page must still come with app.py.
+    So this test starts a server of its own, which no other test has visited."""
+    tab = shared_tab
     with streamlit_server() as url:
-        page.goto(f"{url}/example_3?alphas=1&alphas=10&alpha=1")
-        wait_until_done(page, "Error at the seed's checkpoints", 2)
-        navigation = page.locator("[data-testid='stSidebarNav']").inner_text()
+        tab.goto(f"{url}/example_3?alphas=1&alphas=10&alpha=1")
+        wait_until_done(tab, "Error at the seed's checkpoints", 2)
+        navigation = tab.locator("[data-testid='stSidebarNav']").inner_text()
         assert "Example 3: the alpha sweep" in navigation  # app.py's titles, not file names
         assert "example 3" not in navigation
-        assert "alpha=1" in page.url and page.locator("[data-testid='stException']").count() == 0
+        assert "alpha=1" in tab.url and tab.locator("[data-testid='stException']").count() == 0
 
 
 def screenshot(tab, path: Path) -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
-from conftest import PAGES, needs_chromium, wait_until_done
+from browser_helpers import BROWSER_TEST, PAGES, wait_until_done
 from playwright.sync_api import expect
 
 from dashboard.url.untrusted import LIMIT
 
-pytestmark = needs_chromium
+pytestmark = BROWSER_TEST
 
 NOTICE = "could not be used"
 TITLES = {  # url path -> its page title (what wait_until_done waits for)
@@ -35,9 +35,9 @@ MARKUP = (
 
 
 @pytest.fixture()
-def tab(browser):
+def tab(chromium):
     """A fresh tab (its own history) that records every request it makes."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1600})
+    context = chromium.new_context(viewport={"width": 1400, "height": 1600})
     page = context.new_page()
     page.requests = []  # every URL the page asked for
     page.on("request", lambda request: page.requests.append(request.url))
@@ -125,12 +125,13 @@ def test_the_issues_phishing_link_and_colour_stay_text(server, tab):
     assert_inert(tab, given + "&alphas=:red[**PWNED**]")
 
 
-@pytest.mark.parametrize("page", list(TITLES))
-def test_markup_in_any_pages_link_stays_text(server, tab, page):
+@pytest.mark.parametrize("page_name", list(TITLES))
+def test_markup_in_any_pages_link_stays_text(server, tab, page_name):
     """Code spans, links, LaTeX, colour, icons and HTML in a value, on every page."""
-    open_link(tab, server, f"{page}?seed={quote(PAYLOAD)}")
+    open_link(tab, server, f"{page_name}?seed={quote(PAYLOAD)}")
     assert_inert(tab, "seed=" + shortened(PAYLOAD))
-    expect_slider(tab, "Random seed (both nets)" if page == "compare_nnet" else "Random seed", "1")
+    seed = "Random seed (both nets)" if page_name == "compare_nnet" else "Random seed"
+    expect_slider(tab, seed, "1")
 
 
 # --- 2. values are short codes; older label links still open ---------------------------------
@@ -255,8 +256,8 @@ def test_numbers_off_the_ladder_or_the_step_are_refused(server, tab):
 # --- no page asks another host for anything ---------------------------------------------------
 
 
-def test_no_page_asks_another_host_for_anything(server, browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 4000})
+def test_no_page_asks_another_host_for_anything(server, chromium):
+    context = chromium.new_context(viewport={"width": 1400, "height": 4000})
     asked: list[str] = []
     local = urlsplit(server).netloc
 

@@ -1,0 +1,94 @@
+"""What the browser tests share besides their fixtures (tests/e2e/conftest.py): the pages,
+Debian's Chromium, a `streamlit run app.py` on a free port, and waiting for a page to finish.
+
+Run: python -m pytest tests/e2e (needs /usr/bin/chromium; skipped without it, failed in CI).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = [  # (url path, what the page must show, how many charts at least)
+    ("", "backpropagation, number by number", 0),
+    ("example_1", "Output After Training", 3),
+    ("example_2", "Prediction vs target", 4),
+    ("example_3", "Error at the seed's checkpoints", 3),
+    ("compare_nnet", "Why the two differ", 1),
+    ("step_by_step", "one iteration, every number", 1),
+]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# CI installs Chromium (.ci/run): there a missing browser must fail, not skip.
+needs_chromium = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() and not os.environ.get("CI"), reason=f"no Chromium at {CHROMIUM}"
+)
+# Every browser test: slow (python -m pytest -m "not slow" leaves them out) and needs Chromium.
+BROWSER_TEST = [pytest.mark.slow, needs_chromium]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def streamlit_server() -> Iterator[str]:
+    """A fresh `streamlit run app.py` on a free port; yields its address."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+                break
+            except OSError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError("streamlit did not start") from None
+                time.sleep(0.3)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def wait_until_done(tab, text: str, charts: int = 0, timeout: float = 60) -> None:
+    """Wait until the page shows `text` and `charts` drawn charts, and the run has finished
+    (Streamlit's status widget shows "Running..." while the script runs)."""
+    tab.get_by_text(text, exact=False).first.wait_for(timeout=timeout * 1000)
+    tab.wait_for_function(
+        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")",
+        timeout=timeout * 1000,
+    )
+    tab.wait_for_function(
+        "n => document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas, "
+        "[data-testid='stVegaLiteChart'] svg\").length >= n",
+        arg=charts,
+        timeout=timeout * 1000,
+    )
+    tab.wait_for_timeout(1000)  # Vega draws asynchronously after the element appears

@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-from dashboard.charts.errors import error_chart
 from dashboard.charts.sigmoid import sigmoid_chart
 from dashboard.charts.weights import weights_chart
-from dashboard.ui import cache, shell
+from dashboard.ui import shell
 from dashboard.ui.display import chart
-from dashboard.ui.downloads import code_expander, download_buttons
-from dashboard.ui.run import diverged_note, prediction_table, seed_check
-from dashboard.ui.settings import example_settings
+from dashboard.ui.downloads import take_home
+from dashboard.ui.run import error_section, outcome_section
+from dashboard.ui.settings import example_run
 from tinynet import TARGETS
 
 shell.require_app()  # a link that opens this page first still gets the whole app
@@ -22,21 +21,9 @@ st.markdown(
     "is small when the output is confident."
 )
 
-settings, values = example_settings(1)
-cache.guard(settings)
-run = cache.train(settings)
-
-st.subheader("Error during training")
-chart(error_chart([run]))
-diverged_note([run])
-
-left, right = st.columns([3, 2])
-with left:
-    st.subheader("Output After Training")
-    prediction_table(run)
-with right:
-    st.metric("Final mean |error|", f"{run.final_error:.6g}")
-seed_check(run)
+settings, values, run = example_run(1)
+error_section(run)
+outcome_section(run, "Output After Training", widths=(3, 2))
 
 st.subheader(f"The {settings.n_inputs} weights during training")
 if settings.target == TARGETS["first"]:
@@ -53,5 +40,4 @@ st.caption(
 )
 chart(sigmoid_chart(run.prediction))
 
-code_expander(settings)
-download_buttons([run], "example_1")
+take_home(settings, [run], "example_1")

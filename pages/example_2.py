@@ -4,13 +4,12 @@ import streamlit as st
 
 from dashboard.charts.heatmap import heatmap
 from dashboard.model.notes import hidden_range
-from dashboard.tables.runs import matrix_table
-from dashboard.ui import cache, shell
-from dashboard.ui.band import ensemble, ensemble_tables, error_chart_with_band
-from dashboard.ui.display import chart, matrix
-from dashboard.ui.downloads import code_expander, download_buttons
-from dashboard.ui.run import diverged_note, prediction_table, seed_check
-from dashboard.ui.settings import example_settings
+from dashboard.ui import shell
+from dashboard.ui.band import ensemble, ensemble_tables
+from dashboard.ui.display import chart
+from dashboard.ui.downloads import take_home
+from dashboard.ui.run import error_section, prediction_table, seed_check, weights_section
+from dashboard.ui.settings import example_run
 from dashboard.ui.surfaces import decision_surfaces
 from tinynet.printing import seed_printout
 
@@ -23,14 +22,9 @@ st.markdown(
     "times its slope, is sent back through `synapse_1` to give each hidden unit its share."
 )
 
-settings, values = example_settings(2)
-cache.guard(settings)
-run = cache.train(settings)
+settings, values, run = example_run(2)
 band = ensemble(settings, values["ensemble"])
-
-st.subheader("Error during training")
-error_chart_with_band(run, band)
-diverged_note([run])
+error_section(run, band)
 
 left, right = st.columns(2)
 with left:
@@ -54,16 +48,10 @@ chart(
     heatmap(run.hidden_layer, "row", "unit", "activation", diverging=settings.activation == "tanh")
 )
 
-st.subheader("Weights after training")
-st.caption("`synapse_0`: input column → hidden unit. `synapse_1`: hidden unit → output.")
-chart(heatmap(run.synapse_0, "input", "unit", "weight"))
-chart(heatmap(run.synapse_1.T, "output", "unit", "weight"))
-with st.expander("The same matrices as tables"):
-    matrix(matrix_table(run.hidden_layer, "row", "unit"))
-    matrix(matrix_table(run.synapse_0, "input", "unit"))
-    matrix(matrix_table(run.synapse_1, "unit", "output"))
-
+weights_section(
+    run,
+    "`synapse_0`: input column → hidden unit. `synapse_1`: hidden unit → output.",
+    hidden_layer=True,
+)
 decision_surfaces(run)
-
-code_expander(settings)
-download_buttons([run], "example_2")
+take_home(settings, [run], "example_2")

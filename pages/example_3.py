@@ -3,14 +3,12 @@
 import streamlit as st
 
 from dashboard.charts.errors import error_chart
-from dashboard.charts.heatmap import heatmap
-from dashboard.tables.runs import matrix_table
 from dashboard.tables.sweep import sweep_table
 from dashboard.ui import cache, shell
 from dashboard.ui.band import ensemble, ensemble_tables, error_chart_with_band
-from dashboard.ui.display import chart, matrix, number_columns
-from dashboard.ui.downloads import code_expander, download_buttons
-from dashboard.ui.run import diverged_note, prediction_table, seed_check
+from dashboard.ui.display import chart, number_columns
+from dashboard.ui.downloads import take_home
+from dashboard.ui.run import diverged_note, outcome_section, weights_section
 from dashboard.ui.settings import example_settings
 from dashboard.ui.surfaces import decision_surfaces
 from dashboard.url.links import plain_number
@@ -61,25 +59,11 @@ if seed_settings:
     )
 
 st.header(f"The detailed run: alpha = {plain_number(settings.alpha)}")
-left, right = st.columns(2)
-with left:
-    st.subheader("Prediction vs target")
-    prediction_table(detail)
-with right:
-    st.metric("Final mean |error|", f"{detail.final_error:.6g}")
-seed_check(detail)
+outcome_section(detail, "Prediction vs target")
 if band is not None:
     st.subheader(f"alpha = {plain_number(settings.alpha)} over a band of seeds")
     error_chart_with_band(detail, band)
     ensemble_tables(detail, band)
-st.subheader("Weights after training")
-chart(heatmap(detail.synapse_0, "input", "unit", "weight"))
-chart(heatmap(detail.synapse_1.T, "output", "unit", "weight"))
-with st.expander("The weights as tables"):
-    matrix(matrix_table(detail.synapse_0, "input", "unit"))
-    matrix(matrix_table(detail.synapse_1, "unit", "output"))
-
+weights_section(detail)
 decision_surfaces(detail)
-
-code_expander(settings, alphas)
-download_buttons(runs, "example_3")
+take_home(settings, runs, "example_3", alphas)

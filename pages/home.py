@@ -17,33 +17,37 @@ slope of the sigmoid, weight update.
 """
 )
 
-left, middle, right = st.columns(3)
-with left:
-    st.subheader("Example 1: one layer")
-    st.markdown(
+EXAMPLES = [  # (page, title, what it teaches)
+    (
+        "example_1",
+        "Example 1: one layer",
         "No hidden layer: the output is the sigmoid of the inputs times three weights, so this "
         "is logistic regression fitted by backpropagation. The target is the first input "
         "column, so the classes separate perfectly and the weights keep growing. The update "
-        "is the error times the sigmoid's slope: confident outputs (near 0 or 1) barely move."
-    )
-    st.page_link("pages/example_1.py", label="Open Example 1", icon=":material/arrow_forward:")
-with middle:
-    st.subheader("Example 2: a hidden layer")
-    st.markdown(
+        "is the error times the sigmoid's slope: confident outputs (near 0 or 1) barely move.",
+    ),
+    (
+        "example_2",
+        "Example 2: a hidden layer",
         "XOR of the first two columns: no single layer can fit it. Four hidden units, "
         "each a sigmoid of a weighted sum of the inputs, feed one output unit. The error is "
         "passed back through `synapse_1` to tell each hidden unit how it contributed. "
-        "See the hidden activations and both weight matrices, and the seed's error lines."
-    )
-    st.page_link("pages/example_2.py", label="Open Example 2", icon=":material/arrow_forward:")
-with right:
-    st.subheader("Example 3: the learning rate")
-    st.markdown(
+        "See the hidden activations and both weight matrices, and the seed's error lines.",
+    ),
+    (
+        "example_3",
+        "Example 3: the learning rate",
         "Thirty-two hidden units and a learning rate alpha. The same starting weights are "
         "trained with seven alphas from 0.001 to 1000: too small barely learns, too large "
-        "saturates the sigmoids and sticks at an error of 0.5; alpha = 10 does best here."
-    )
-    st.page_link("pages/example_3.py", label="Open Example 3", icon=":material/arrow_forward:")
+        "saturates the sigmoids and sticks at an error of 0.5; alpha = 10 does best here.",
+    ),
+]
+for column, (page, title, text) in zip(st.columns(len(EXAMPLES)), EXAMPLES, strict=True):
+    with column:
+        st.subheader(title)
+        st.markdown(text)
+        label = "Open " + title.split(":")[0]  # Open Example 1
+        st.page_link(f"pages/{page}.py", label=label, icon=":material/arrow_forward:")
 
 st.subheader("How to use it")
 st.markdown(

@@ -7,6 +7,7 @@ flavour prints R matrices and errors at j %% 10000 == 0 (j from 1, so error[j - 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
@@ -44,14 +45,7 @@ def _python_printout(run: Run) -> list[str]:
         return [
             *(f"Error:{e!r}" for _, e in errors),
             f"Final error: {seed_round(run.final_error, 5)}",
-            "np.round(layer_1, 3)",
-            repr(seed_round(run.hidden_layer, 3)),
-            "np.round(np.append(layer_2, y, axis = 1), 3)",
-            repr(seed_round(np.append(run.prediction.reshape(4, 1), y, axis=1), 3)),
-            "np.round(synapse_0, 3)",
-            repr(seed_round(run.synapse_0, 3)),
-            "np.round(synapse_1, 3)",
-            repr(seed_round(run.synapse_1, 3)),
+            *_example_2_matrices(run, "numpy", repr),
         ]
     return [
         f"Training With Alpha:{_python_number(s.alpha)}",
@@ -72,14 +66,7 @@ def _r_printout(run: Run) -> list[str]:
         return [
             *(f"Error: {r_number(e)}" for _, e in errors),
             f"Final error: {r_number(round(run.final_error, 5))}",
-            "round(fit_nn$layer_1, 3)",
-            r_matrix(seed_round(run.hidden_layer, 3)),
-            "round(cbind(fit_nn$layer_2, y), 3)",
-            r_matrix(seed_round(np.append(out, y, axis=1), 3)),
-            "round(fit_nn$synapse_0, 3)",
-            r_matrix(seed_round(run.synapse_0, 3)),
-            "round(fit_nn$synapse_1, 3)",
-            r_matrix(seed_round(run.synapse_1, 3)),
+            *_example_2_matrices(run, "r", r_matrix),
         ]
     return [
         f"Training With Alpha: {r_number(s.alpha)}",
@@ -87,6 +74,28 @@ def _r_printout(run: Run) -> list[str]:
         "cbind(round(fit_nn$layer_2, 4), y)",
         r_matrix(np.append(seed_round(out, 4), y, axis=1)),
     ]
+
+
+# Example 2 ends by printing four matrices rounded to 3 decimals: each one's line of code in
+# the tutorial's Python and R, then the matrix.
+EXAMPLE_2_MATRICES = (
+    ("np.round(layer_1, 3)", "round(fit_nn$layer_1, 3)"),
+    ("np.round(np.append(layer_2, y, axis = 1), 3)", "round(cbind(fit_nn$layer_2, y), 3)"),
+    ("np.round(synapse_0, 3)", "round(fit_nn$synapse_0, 3)"),
+    ("np.round(synapse_1, 3)", "round(fit_nn$synapse_1, 3)"),
+)
+
+
+def _example_2_matrices(run: Run, init: str, show: Callable[[np.ndarray], str]) -> list[str]:
+    """Example 2's last lines in this flavour: each matrix's line of code, then the matrix as
+    `show` prints it (repr for NumPy, r_matrix for R)."""
+    y = np.array(run.settings.target).reshape(4, 1)
+    outputs = np.append(run.prediction.reshape(4, 1), y, axis=1)
+    matrices = (run.hidden_layer, outputs, run.synapse_0, run.synapse_1)
+    lines = []
+    for code, values in zip(EXAMPLE_2_MATRICES, matrices, strict=True):
+        lines += [code[init == "r"], show(seed_round(values, 3))]
+    return lines
 
 
 def nnet_printout(fit: NnetFit) -> str:

@@ -14,6 +14,14 @@ from tinynet.train import Run
 from ..model.downloads import trajectory_csv, weights_json
 
 
+def take_home(
+    settings: RunSettings, runs: Sequence[Run], name: str, alphas: Sequence[float] | None = None
+) -> None:
+    """The code expander, then the download buttons: the end of every example page."""
+    code_expander(settings, alphas)
+    download_buttons(runs, name)
+
+
 def code_expander(settings: RunSettings, alphas: Sequence[float] | None = None) -> None:
     """The NumPy loop this page runs, in the seed's style, with the current settings."""
     with st.expander("The code: this page's loop as a standalone NumPy script"):

@@ -4,9 +4,11 @@ teaching tools), the custom target's table when it is chosen, and the link writt
 from __future__ import annotations
 
 from tinynet import RunSettings
+from tinynet.train import Run
 
 from ..url import controls
 from ..url.targets import CUSTOM
+from . import cache
 from .target_input import bias_notice, chosen_target
 from .widgets import PageLink
 
@@ -24,3 +26,10 @@ def example_settings(example: int) -> tuple[RunSettings, dict]:
     settings = controls.settings_from(example, values)
     bias_notice(settings)
     return settings, values
+
+
+def example_run(example: int) -> tuple[RunSettings, dict, Run]:
+    """example_settings, then the run they ask for (stopped first if it would take too long)."""
+    settings, values = example_settings(example)
+    cache.guard(settings)
+    return settings, values, cache.train(settings)

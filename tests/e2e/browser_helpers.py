@@ -77,18 +77,20 @@ def streamlit_server() -> Iterator[str]:
         process.wait(timeout=20)
 
 
+FINISHED = "[data-testid='stApp'][data-test-script-state='notRunning']"  # the run is over
+
+
 def wait_until_done(tab, text: str, charts: int = 0, timeout: float = 60) -> None:
-    """Wait until the page shows `text` and `charts` drawn charts, and the run has finished
-    (Streamlit's status widget shows "Running..." while the script runs)."""
+    """Wait until the page shows `text` and `charts` drawn charts, and the run has finished.
+    The text is drawn by the run, so once it shows, the run has started: the app's script
+    state (Streamlit's own attribute on its root) then says when it is over."""
     tab.get_by_text(text, exact=False).first.wait_for(timeout=timeout * 1000)
-    tab.wait_for_function(
-        "() => !document.querySelector(\"[data-testid='stStatusWidget']\")",
-        timeout=timeout * 1000,
-    )
-    tab.wait_for_function(
-        "n => document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas, "
-        "[data-testid='stVegaLiteChart'] svg\").length >= n",
-        arg=charts,
-        timeout=timeout * 1000,
-    )
-    tab.wait_for_timeout(1000)  # Vega draws asynchronously after the element appears
+    tab.locator(FINISHED).wait_for(timeout=timeout * 1000)
+    if charts:
+        tab.wait_for_function(
+            "n => document.querySelectorAll(\"[data-testid='stVegaLiteChart'] canvas, "
+            "[data-testid='stVegaLiteChart'] svg\").length >= n",
+            arg=charts,
+            timeout=timeout * 1000,
+        )
+        tab.wait_for_timeout(1000)  # Vega draws asynchronously after the element appears

@@ -57,7 +57,7 @@ def after(tab, action) -> None:
     before = tab.url
     action()
     tab.wait_for_function("url => location.href !== url", arg=before, timeout=30_000)
-    tab.wait_for_timeout(700)  # the rerun has started (the status widget shows it)
+    tab.wait_for_timeout(700)  # the rerun has started (the script state says "running")
     wait_until_done(tab, "Settings")
 
 

@@ -52,11 +52,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def streamlit_server() -> Iterator[str]:
-    """A fresh `streamlit run app.py` on a free port; yields its address."""
+def streamlit_server(script: str = "app.py") -> Iterator[str]:
+    """A fresh `streamlit run <script>` (a path from the repository root) on a free port, run
+    from the root (so its .streamlit/config.toml applies); yields its address."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip

@@ -11,37 +11,25 @@ from __future__ import annotations
 import time
 from urllib.parse import urlsplit
 
-import conftest
 import pytest
-from conftest import ROOT, needs_chromium, streamlit_server
+from browser_helpers import BROWSER_TEST, streamlit_server
 
-pytestmark = needs_chromium
+pytestmark = BROWSER_TEST
 
 SECONDS = 1.5  # how long a frame rate is sampled
-# conftest's server runs app.py from its ROOT: a temporary folder whose app.py runs the player
-SHIM = """import runpy, sys
-sys.path.insert(0, {root!r})
-runpy.run_path({script!r}, run_name="__main__")
-"""
 
 
 @pytest.fixture(scope="module")
-def player_server(tmp_path_factory):
-    """conftest.streamlit_server on tests/playback_app.py (through a shim in a temp folder)."""
-    folder = tmp_path_factory.mktemp("player")
-    script = ROOT / "tests" / "playback_app.py"
-    (folder / "app.py").write_text(SHIM.format(root=str(ROOT), script=str(script)))
-    (folder / ".streamlit").symlink_to(ROOT / ".streamlit")  # the app's own configuration
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(conftest, "ROOT", folder)
-        with streamlit_server() as url:
-            yield url
+def player_server():
+    """A Streamlit server running the test-only player script."""
+    with streamlit_server("tests/playback_app.py") as url:
+        yield url
 
 
-def open_player(browser, url: str, motion: str):
+def open_player(chromium, url: str, motion: str):
     """A new tab on the player, recording the requests it makes and the messages it sends.
     Returns (context, tab, the player's frame, the URLs asked for, the messages sent)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 1100}, reduced_motion=motion)
+    context = chromium.new_context(viewport={"width": 1280, "height": 1100}, reduced_motion=motion)
     asked, sent = [], []
     context.on("request", lambda request: asked.append(request.url))
     tab = context.new_page()
@@ -73,9 +61,9 @@ def frame_rate(frame) -> float:
 
 
 def test_play_draws_8_frames_a_second_pause_stops_it_and_nothing_leaves(
-    browser, player_server, tmp_path
+    chromium, player_server, tmp_path
 ):
-    context, tab, frame, asked, reruns = open_player(browser, player_server, "reduce")
+    context, tab, frame, asked, reruns = open_player(chromium, player_server, "reduce")
     try:
         play = frame.locator("#play")
         time.sleep(0.5)
@@ -111,8 +99,8 @@ def test_play_draws_8_frames_a_second_pause_stops_it_and_nothing_leaves(
     assert len(asked) > 10 and other_hosts(asked, player_server) == set()
 
 
-def test_without_reduced_motion_it_plays_by_itself_and_follows_the_theme(browser, player_server):
-    context, tab, frame, asked, _ = open_player(browser, player_server, "no-preference")
+def test_without_reduced_motion_it_plays_by_itself_and_follows_the_theme(chromium, player_server):
+    context, tab, frame, asked, _ = open_player(chromium, player_server, "no-preference")
     try:
         assert frame.locator("#play").text_content() == "Pause"
         assert frame_rate(frame) >= 8

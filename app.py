@@ -8,7 +8,11 @@ import streamlit as st
 
 from dashboard.url import state as link_state
 
-st.set_page_config(page_title="tinynet: backprop, number by number", page_icon="🧮", layout="wide")
+st.set_page_config(
+    page_title="tinynet: backprop, number by number",
+    page_icon=":material/calculate:",
+    layout="wide",
+)
 
 PAGES = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),

@@ -17,6 +17,9 @@ import pandas as pd
 from ..model.step import SeedIteration, contributions, row_labels, unit_names
 
 MAX_LABELLED_COLUMNS = 16  # wider heatmaps drop the numbers written in the cells
+AXIS_AND_LEGEND = 80  # pixels: the column names on top, the colour legend at the bottom
+LEGEND = alt.Legend(orient="bottom", direction="horizontal", titleOrient="left",
+                    gradientLength=160, gradientThickness=10)  # fmt: skip
 DARK = 0.55  # cells whose |value| is above this share of the scale's bound get white text
 
 
@@ -39,7 +42,12 @@ def grid_axes(
         x=alt.X(
             f"{x}:N", title=None, sort=list(x_order), axis=alt.Axis(labelAngle=0, orient="top")
         ),
-        y=alt.Y(f"{y}:N", title=None, sort=alt.Undefined if y_order is None else list(y_order)),
+        y=alt.Y(
+            f"{y}:N",
+            title=None,
+            sort=alt.Undefined if y_order is None else list(y_order),
+            axis=alt.Axis(labelOverlap=False),  # every row named, however short the chart
+        ),
     )
 
 
@@ -93,12 +101,15 @@ def heatmap(
     data["label"] = [f"{v:.{decimals}f}" if np.isfinite(v) else "—" for v in values]
     base = grid_axes(alt.Chart(data), "column", column_order, "row", row_order)
     tooltip = [alt.Tooltip("row:N"), alt.Tooltip("column:N"), alt.Tooltip("value:Q", format=".6g")]
-    colour = alt.Color("value:Q", title=value_title, scale=scale)
+    colour = alt.Color("value:Q", title=value_title, scale=scale, legend=LEGEND)
     labelled = columns <= MAX_LABELLED_COLUMNS  # narrower cells: colour only, full width
     layers = annotated_cells(base, colour, tooltip, 11, labelled)
+    # The height is the whole chart's (Streamlit fits it): the rows, the column names above
+    # them and the legend below, so that neither the legend nor a row name is cut.
+    height = rows * (34 if labelled else 30) + AXIS_AND_LEGEND
     if not labelled:
-        return layers[0].properties(height=max(rows * 30, 80))
-    return alt.layer(*layers).properties(height=max(rows * 34, 80), width=columns * 56)
+        return layers[0].properties(height=height)
+    return alt.layer(*layers).properties(height=height)
 
 
 def contributions_chart(it: SeedIteration) -> alt.FacetChart:

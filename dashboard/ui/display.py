@@ -9,9 +9,17 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-STEP_FORMAT = "%.6g"  # the step page's matrices: six significant digits
-MATRIX_FORMAT = "%.3f"  # a weight or activation matrix, as its heatmap writes it
+SIGNIFICANT = 5  # digits a table shows (every digit is in its download and the page's files)
 FIT_ROWS = 40  # a table with up to this many rows is shown whole; a longer one scrolls
+
+
+def significant(digits: int = SIGNIFICANT) -> str:
+    """The tables' one number format: `digits` significant digits ("%.5g")."""
+    return f"%.{digits}g"
+
+
+STEP_FORMAT = significant(6)  # the step page's matrices, worked through by hand
+MATRIX_FORMAT = significant()
 
 
 def chart(figure: alt.TopLevelMixin) -> None:
@@ -25,6 +33,13 @@ def number_columns(frame: pd.DataFrame, fmt: str, names: Sequence[str] | None = 
     if names is None:
         names = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
     return {n: st.column_config.NumberColumn(str(n), format=fmt) for n in names if n in frame}
+
+
+def significant_columns(
+    frame: pd.DataFrame, names: Sequence[str] | None = None, digits: int = SIGNIFICANT
+) -> dict:
+    """number_columns in the tables' format: `digits` significant digits."""
+    return number_columns(frame, significant(digits), names)
 
 
 def table(

@@ -57,9 +57,10 @@ def _compiled(function):
 
 
 def _helper(function):
-    """A function that train_chunk calls: compiled into it (cached with it), without the
-    wrappers that would let Python call it, and without reference counting (_nrt=False: a
-    view made inside it costs no atomic operation)."""
+    """A function compiled on its own and linked into train_chunk (cached with it): _exp, which
+    LLVM inlines, and _step, which it calls (inlined into the loop over iterations, its
+    vectorised sigmoid runs slower). No wrappers to call it from Python, no reference counting
+    (_nrt=False: a view made inside it costs no atomic operation)."""
     if not AVAILABLE:
         return function
     options = {"no_cpython_wrapper": True, "no_cfunc_wrapper": True, "_nrt": False}
@@ -67,8 +68,9 @@ def _helper(function):
 
 
 def _inlined(function):
-    """A function that _step calls once per iteration, inlined by numba itself: LLVM would
-    not inline its vectorised loops, and a call passes every array field by field."""
+    """A function inlined by numba itself, wherever it is called: LLVM would not
+    inline a function whose loops it has vectorised (and a call passes every array field by
+    field), and fewer functions compile faster."""
     if not AVAILABLE:
         return function
     return numba.njit(inline="always")(function)
@@ -321,7 +323,7 @@ def _step(x, y, synapse_0, synapse_1, alpha, codes, s, layer_1_flat):
     _updates(x, layer_1, layer_2_delta, layer_1_delta, alpha, update_1, update_0)
 
 
-@_helper
+@_inlined
 def _single_layer_step(x, y, synapse_0, alpha, flavour, s):
     """backprop.step without a hidden layer (Example 1), into s.layer_2, s.error,
     s.layer_2_delta (4,) and s.update_0 (N, 1). x (4, N); y (4,); synapse_0 (N, 1)."""
@@ -342,7 +344,7 @@ def _single_layer_step(x, y, synapse_0, alpha, flavour, s):
 # --- The loop ---------------------------------------------------------------------------------
 
 
-@_helper
+@_inlined
 def _finite_after(weights, update):
     """Whether weights - update is finite everywhere (contiguous vectors)."""
     finite = True
@@ -351,13 +353,13 @@ def _finite_after(weights, update):
     return finite
 
 
-@_helper
+@_inlined
 def _subtract(weights, update):
     for i in range(weights.size):
         weights[i] -= update[i]
 
 
-@_helper
+@_inlined
 def _copy(into, values):
     """into[...] = values, both C-contiguous of one size: a loop, as numba's slice assignment
     compiles a shape check whose error message costs seconds to compile."""

@@ -49,18 +49,19 @@ FLAVOUR_CODES = {"numpy": PYTHON, "r": R}  # by RunSettings.init
 def _compiled(function):
     """numba's njit: releases the GIL, compiled once and cached on disk, never fastmath.
     error_model="numpy": a division by zero gives inf or nan, as in NumPy, not an exception
-    (and no check in the loops, which stay vectorisable). Without numba, the plain Python
-    function (slow, but the same maths)."""
+    (and no check in the loops, which stay vectorisable). _nrt=False: no reference counting,
+    as the kernel allocates nothing and keeps no array beyond a call (and compiles a second
+    faster without). Without numba, the plain Python function (slow, but the same maths)."""
     if not AVAILABLE:
         return function
-    return numba.njit(nogil=True, cache=True, error_model="numpy")(function)
+    return numba.njit(nogil=True, cache=True, error_model="numpy", _nrt=False)(function)
 
 
 def _helper(function):
     """A function compiled on its own and linked into train_chunk (cached with it): _exp, which
     LLVM inlines, and _step, which it calls (inlined into the loop over iterations, its
-    vectorised sigmoid runs slower). No wrappers to call it from Python, no reference counting
-    (_nrt=False: a view made inside it costs no atomic operation)."""
+    vectorised sigmoid runs slower). No wrappers to call it from Python, and as train_chunk,
+    no reference counting (a view made inside it costs no atomic operation)."""
     if not AVAILABLE:
         return function
     options = {"no_cpython_wrapper": True, "no_cfunc_wrapper": True, "_nrt": False}

@@ -7,6 +7,11 @@ Each page owns its link (dashboard.url.state): it needs to know which page runs.
 import streamlit as st
 
 from dashboard.url import state as link_state
+from tinynet.kernel import warm_up_in_background
+
+# Compile the training kernel (or load it from numba's cache) once per server, off every
+# request: until it is ready, training runs the NumPy loop, so nobody waits for the compiler.
+warm_up_in_background()
 
 st.set_page_config(
     page_title="tinynet: backprop, number by number",

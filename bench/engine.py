@@ -9,8 +9,9 @@ the machine hits all sides alike; each side's best round is kept.
 
 tinynet runs its compiled kernel (numba); the last column is its NumPy loop (backprop.step,
 the fallback without numba, and the engine before the kernel) measured in the same rounds.
-Also: two threads training at once against one (the kernel releases the GIL), and the
-kernel's compile time, cold and from numba's cache, each in a fresh process.
+Also: two threads training at once against one (the kernel releases the GIL); a sigmoid's
+cost with each flavour's exp (the Python flavour's is vectorised); and the kernel's compile
+time, cold (an empty numba cache) and from numba's cache, each in a fresh process.
 """
 
 from __future__ import annotations
@@ -148,17 +149,57 @@ def threads_figure(engine: str, rounds: int) -> float:
     return together / alone
 
 
-def compile_times() -> tuple[float, float]:
-    """Seconds warm_up takes in a fresh process with an empty numba cache, then from it."""
-    code = "from tinynet.kernel import warm_up; print(warm_up())"
+_COMPILE = """
+import time
+start, cpu = time.perf_counter(), time.process_time()
+from tinynet.kernel import warm_up
+imported = time.perf_counter() - start
+seconds = warm_up()
+print(imported, seconds, time.process_time() - cpu)
+"""
+
+
+def compile_times() -> list[tuple[float, float, float]]:
+    """(import, warm_up, CPU seconds) of tinynet.kernel in a fresh process with an empty numba
+    cache (a cold compile, as a fresh Community Cloud app or CI pays), then in another that
+    loads from that cache."""
     with tempfile.TemporaryDirectory() as cache:
         env = {**os.environ, "NUMBA_CACHE_DIR": cache, "PYTHONPATH": str(ROOT)}
-        seconds = [
-            float(subprocess.run([sys.executable, "-c", code], env=env, check=True,
-                                 capture_output=True, text=True).stdout)
+        runs = [
+            subprocess.run([sys.executable, "-c", _COMPILE], env=env, check=True,
+                           capture_output=True, text=True).stdout
             for _ in range(2)
         ]  # fmt: skip
-    return seconds[0], seconds[1]
+    return [tuple(float(v) for v in run.split()) for run in runs]
+
+
+def exp_figures(rounds: int) -> tuple[float, float]:
+    """Nanoseconds per sigmoid over a row of 128, as the kernel's hidden layer computes them:
+    (Python flavour's vectorised exp, the C library's exp), best of interleaved rounds."""
+    import math
+
+    import numba
+
+    from tinynet.kernel import _exp
+
+    def row(exp):
+        @numba.njit(error_model="numpy")
+        def sigmoids(z, repeat):
+            for _ in range(repeat):
+                for i in range(z.size):
+                    z[i] = 1.0 / (1.0 + exp(-z[i])) - 0.5  # stays in (-0.5, 0.5)
+            return z
+
+        return sigmoids
+
+    z, repeat = np.linspace(-4, 4, 128), 20_000
+    sides = [row(_exp), row(math.exp)]
+    best = [float("inf")] * 2
+    for _ in range(rounds):
+        for i, sigmoids in enumerate(sides):
+            sigmoids(z.copy(), 1)
+            best[i] = min(best[i], timed(lambda f=sigmoids: f(z.copy(), repeat)))
+    return best[0] / (repeat * z.size) * 1e9, best[1] / (repeat * z.size) * 1e9
 
 
 def main() -> None:
@@ -191,9 +232,15 @@ def main() -> None:
     if not args.no_numpy:
         line += f", NumPy loop {threads_figure('numpy', 3):.2f}x"
     print(line + "  (1.0 = both cores used, 2.0 = one core)")
+    python_exp, c_exp = exp_figures(args.rounds)
+    print(f"sigmoid over a row of 128: {python_exp:.1f} ns each with the Python flavour's exp, "
+          f"{c_exp:.1f} ns with the C library's (R flavour)")  # fmt: skip
     if not args.no_compile:
-        cold, cached = compile_times()
-        print(f"kernel warm_up in a fresh process: {cold:.1f} s cold, {cached:.2f} s from cache")
+        (imported, cold, cold_cpu), (_, cached, _) = compile_times()
+        print(
+            f"kernel in a fresh process: import {imported:.2f} s; warm_up {cold:.1f} s cold "
+            f"(empty cache; {cold_cpu:.1f} s CPU), {cached:.2f} s from numba's cache"
+        )
 
 
 if __name__ == "__main__":

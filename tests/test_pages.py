@@ -161,12 +161,12 @@ def test_too_slow_a_combination_is_refused():
 
 
 def test_a_band_is_refused_when_the_page_total_would_be_too_slow():
-    # one alpha (0.5 s) fits; with a band of 30 seeds beside it (16 s) the page would not
+    # one alpha (0.3 s) fits; with a band of 60 seeds beside it (~18 s) the page would not
     at = open_page("example_3", {"hidden": "128", "iterations": "100000", "alphas": ["10"],
-                                 "ensemble": "30"})  # fmt: skip
+                                 "ensemble": "60"})  # fmt: skip
     open_tab(at, "tabs_example_3", "Band of seeds")  # the band is trained when its tab opens
     assert not at.exception
-    assert any(e.value.startswith("No band of seeds: Training 1 + 30 networks") for e in at.error)
+    assert any(e.value.startswith("No band of seeds: Training 1 + 60 networks") for e in at.error)
     assert charts(at)  # the sweep is shown
 
 

@@ -16,11 +16,20 @@ from .train import MAX_POPULATION_WORK
 
 MAX_SECONDS = 12.0  # refuse above this estimate: leaves room under ~15 s for a slower machine
 
-# The compiled kernel: nanoseconds per network and iteration, base + per_unit[activation] * H,
-# fitted to runs on the 2-core dev machine (bench/engine.py's; the same code for both flavours).
-# The hidden activation dominates: the C library's tanh costs three times its exp.
-_KERNEL_BASE_NS = 300.0
-_KERNEL_PER_UNIT_NS = {"sigmoid": 40.0, "tanh": 115.0, "relu": 16.0}
+# The compiled kernel: nanoseconds per network and iteration, base + per_unit * H, fitted to
+# runs on the 2-core dev machine (CPU time, shared with other work; bench/engine.py's cases).
+# The hidden activation dominates: the Python flavour's sigmoid has its own exp, vectorised,
+# about 1.8 times as fast as the C library's, which the R flavour calls (as R does); both call
+# the C library's tanh, three times as slow again.
+_KERNEL_BASE_NS = 200.0
+_KERNEL_PER_UNIT_NS = {
+    ("sigmoid", "numpy"): 22.0,
+    ("sigmoid", "r"): 40.0,
+    ("tanh", "numpy"): 115.0,
+    ("tanh", "r"): 115.0,
+    ("relu", "numpy"): 12.0,
+    ("relu", "r"): 12.0,
+}
 _KERNEL_EXAMPLE_1_NS = 150.0
 
 # NumPy's loop (without numba): microseconds per iteration, base + per_member * P
@@ -37,7 +46,7 @@ def estimate_seconds(settings: RunSettings, members: int = 1, engine: str | None
         if settings.hidden is None:
             per_network = _KERNEL_EXAMPLE_1_NS
         else:
-            per_unit = _KERNEL_PER_UNIT_NS[settings.activation]
+            per_unit = _KERNEL_PER_UNIT_NS[settings.activation, settings.init]
             per_network = _KERNEL_BASE_NS + per_unit * settings.hidden
         return per_network * members * settings.iterations * 1e-9
     if settings.hidden is None:

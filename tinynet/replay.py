@@ -27,7 +27,8 @@ def weights_at(run: Run, k: int) -> tuple[np.ndarray, np.ndarray | None]:
     if run.engine == "numba" and iterations > 0:
         s = run.settings
         weights = (synapse_0, synapse_1)
-        kernel.advance(inputs(s.bias), _target(run), weights, s.alpha, s.activation, iterations)
+        how = (s.alpha, s.activation, s.init)
+        kernel.advance(inputs(s.bias), _target(run), weights, how, iterations)
         return synapse_0, synapse_1
     for _ in range(iterations):
         s = step_from(run, synapse_0, synapse_1)
@@ -48,9 +49,8 @@ def step_from(run: Run, synapse_0: np.ndarray, synapse_1: np.ndarray | None) -> 
     """One iteration of the run's own arithmetic from these weights (left unchanged)."""
     s = run.settings
     if run.engine == "numba":
-        return kernel.step(
-            inputs(s.bias), _target(run), synapse_0, synapse_1, s.alpha, s.activation
-        )
+        how = (s.alpha, s.activation, s.init)
+        return kernel.step(inputs(s.bias), _target(run), synapse_0, synapse_1, how)
     alpha = np.array(s.alpha)  # 0-d, as in training: same arithmetic
     with np.errstate(all="ignore"):
         return step(

@@ -218,9 +218,8 @@ class _Population:
         weights = (self.synapse_0, self.synapse_1, self.alpha)
         history = (self.error, self.diverged_at, self.snap_at, self.snap_0, self.snap_1)
         last = (self.last_pass.get("layer_1"), self.last_pass["layer_2"])
-        kernel.train_population(
-            self.x, self.y, weights, self.activation_name, (start, stop), history, last
-        )
+        how = (self.activation_name, "r" if self.r_arithmetic else "numpy")
+        kernel.train_population(self.x, self.y, weights, how, (start, stop), history, last)
 
     def _numpy_chunk(self, start: int, stop: int) -> None:
         """Iterations start..stop-1 with backprop.step; if a member diverged, the chunk is

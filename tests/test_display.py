@@ -12,7 +12,13 @@ import numpy as np
 import pytest
 
 from dashboard.charts import errors
-from dashboard.charts.axes import ALPHA_STYLES, FIXED_ERROR, error_domain, iteration_ticks
+from dashboard.charts.axes import (
+    ALPHA_STYLES,
+    FIXED_ERROR,
+    decades,
+    error_domain,
+    iteration_ticks,
+)
 from dashboard.charts.heatmap import heatmap
 from dashboard.model.alphas import LADDER, alpha_label
 from dashboard.model.labels import GAP, end_labels, spread
@@ -116,6 +122,9 @@ def test_the_error_axis_fits_the_data_or_is_held_fixed(tutorial_sweep):
     spec = chart_dict(errors.error_chart([run], fixed=True))
     scale = spec["encoding"]["y"]["scale"]
     assert scale["type"] == "log" and scale["domain"] == [1e-4, 1.0] and scale["clamp"] is True
+    y = spec["encoding"]["y"]["axis"]  # labelled at the decades, the top one kept inside
+    assert y["values"] == [1e-4, 1e-3, 1e-2, 0.1, 1.0] and y["labelFlush"] is True
+    assert decades((0.002, 0.7)) == [0.01, 0.1]
     x = spec["encoding"]["x"]["axis"]
     assert x["values"][-1] == 29_999 and x["labelFlush"] is True
 
@@ -131,7 +140,19 @@ def test_a_heatmap_names_every_row_and_leaves_room_for_its_legend():
         assert cells["encoding"]["y"]["axis"]["labelOverlap"] is False
         legend = cells["encoding"]["color"]["legend"]
         assert legend["orient"] == "bottom" and legend["direction"] == "horizontal"
-        assert spec["height"] >= rows * 34 + 60  # the rows, the column names and the legend
+        # the height is the rows' alone: the column names and the legend are added to it
+        assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+        assert spec["height"] == rows * 34
+
+
+def test_a_wide_heatmap_names_its_columns_by_number_under_one_title():
+    run = train(preset(3))
+    spec = heatmap(run.synapse_1.T, "output", "unit", "weight").to_dict()  # 1 x 32
+    x = spec["encoding"]["x"]
+    assert x["title"] == "unit" and "split(datum.label" in x["axis"]["labelExpr"]
+    assert spec["height"] == 30 and spec["autosize"]["type"] == "fit-x"
+    narrow = heatmap(run.synapse_0[:, :4], "input", "unit", "weight").to_dict()["layer"][0]
+    assert narrow["encoding"]["x"]["title"] is None
 
 
 # --- controls: the iterations ladder, k ------------------------------------------------------

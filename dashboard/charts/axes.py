@@ -65,7 +65,15 @@ def log_axis(
     if domain is None:
         return alt.Y(f"{field}:Q", title=title, scale=alt.Scale(type="log"))
     scale = alt.Scale(type="log", domain=list(domain), clamp=True, nice=False)
-    return alt.Y(f"{field}:Q", title=title, scale=scale)
+    # labelled at the powers of ten only, the ends' labels kept inside the plot
+    axis = alt.Axis(values=decades(domain), format="~g", labelFlush=True)
+    return alt.Y(f"{field}:Q", title=title, scale=scale, axis=axis)
+
+
+def decades(domain: tuple[float, float]) -> list[float]:
+    """The powers of ten from domain[0] to domain[1] (both powers of ten or not)."""
+    low, high = (math.log10(v) for v in domain)
+    return [float(f"1e{e}") for e in range(math.ceil(low - 1e-9), math.floor(high + 1e-9) + 1)]
 
 
 def series_scheme(count: int) -> str:

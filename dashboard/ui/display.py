@@ -9,6 +9,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+# Room around every chart for what Vega measures smaller than the browser draws it (the top
+# axis label, a rotated axis title): without it their last pixels are cut off.
+PADDING = {"left": 6, "top": 8, "right": 6, "bottom": 6}
 SIGNIFICANT = 5  # digits a table shows (every digit is in its download and the page's files)
 FIT_ROWS = 40  # a table with up to this many rows is shown whole; a longer one scrolls
 
@@ -23,8 +26,9 @@ MATRIX_FORMAT = significant()
 
 
 def chart(figure: alt.TopLevelMixin) -> None:
-    """An Altair chart at container width, themed by Streamlit (light or dark)."""
-    st.altair_chart(figure, width="stretch", theme="streamlit")
+    """An Altair chart at container width, themed by Streamlit (light or dark), with room
+    around it (PADDING)."""
+    st.altair_chart(figure.properties(padding=PADDING), width="stretch", theme="streamlit")
 
 
 def number_columns(frame: pd.DataFrame, fmt: str, names: Sequence[str] | None = None) -> dict:

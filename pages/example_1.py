@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard.charts.sigmoid import sigmoid_chart
 from dashboard.charts.weights import weights_chart
 from dashboard.ui import shell
-from dashboard.ui.display import chart
+from dashboard.ui.display import cached_chart
 from dashboard.ui.downloads import take_home
 from dashboard.ui.playback import watch_it_learn
 from dashboard.ui.run import first_screen, tutorial_check
@@ -31,7 +31,7 @@ def weights() -> None:
             "The first column equals the target, so its weight keeps growing (separation): "
             "nothing stops it but the ever smaller slope of the sigmoid."
         )
-    chart(weights_chart(run))
+    cached_chart(weights_chart, run)
 
 
 def slope() -> None:
@@ -39,7 +39,7 @@ def slope() -> None:
         "The slope of the sigmoid, `out × (1 − out)`, is small where the output is confident: "
         "the error there is multiplied by almost nothing, so the weights change little."
     )
-    chart(sigmoid_chart(run.prediction))
+    cached_chart(sigmoid_chart, run.prediction)
 
 
 lazy_tabs(

@@ -6,7 +6,7 @@ from dashboard.charts.heatmap import heatmap
 from dashboard.model.notes import hidden_range
 from dashboard.ui import shell
 from dashboard.ui.band import band_section, ensemble
-from dashboard.ui.display import chart
+from dashboard.ui.display import cached_chart
 from dashboard.ui.downloads import take_home
 from dashboard.ui.playback import watch_it_learn
 from dashboard.ui.run import first_screen, tutorial_check, weights_section
@@ -35,7 +35,7 @@ def weights() -> None:
         f"(`layer_1`, {hidden_range(settings.activation)})."
     )
     diverging = settings.activation == "tanh"
-    chart(heatmap(run.hidden_layer, "row", "unit", "activation", diverging=diverging))
+    cached_chart(heatmap, run.hidden_layer, "row", "unit", "activation", diverging=diverging)
     st.markdown("**Weights after training**")
     caption = "`synapse_0`: input column → hidden unit. `synapse_1`: hidden unit → output."
     weights_section(run, caption, hidden_layer=True)

@@ -21,7 +21,7 @@ from dashboard.tables.step import (
     weights_frames,
 )
 from dashboard.ui import cache, shell
-from dashboard.ui.display import chart, table
+from dashboard.ui.display import cached_chart, table
 from dashboard.ui.tabs import TRY_THIS, lazy_tabs, try_this
 from dashboard.ui.target_input import chosen_target
 from dashboard.ui.widgets import PageLink, k_picks
@@ -103,7 +103,7 @@ st.info(sign_note(settings), icon=":material/swap_vert:")
 where = st.expander("Where this step is in training", key="step_where", on_change="rerun")
 if where.open:
     with where:
-        chart(error_at_k_chart(run, k))
+        cached_chart(error_at_k_chart, run, k)
 
 
 def stages_of(part: str) -> None:
@@ -162,10 +162,10 @@ def weights() -> None:
         left, right = st.columns(2)
         with left:
             st.caption("synapse_0 before")
-            chart(heatmap(it.synapse_0, "input", unit, "weight"))
+            cached_chart(heatmap, it.synapse_0, "input", unit, "weight")
         with right:
             st.caption("synapse_0 after")
-            chart(heatmap(it.synapse_0_after, "input", unit, "weight"))
+            cached_chart(heatmap, it.synapse_0_after, "input", unit, "weight")
 
 
 def surface() -> None:
@@ -176,7 +176,7 @@ def surface() -> None:
     )
     left, right = st.columns([3, 2])
     with left:
-        chart(surface_at(it))
+        cached_chart(surface_at, it)
     with right:
         st.caption("The four rows at iteration k")
         table(points_at(it), hide_index=True)

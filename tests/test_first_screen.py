@@ -216,3 +216,25 @@ def test_an_older_links_iterations_open_at_the_nearest_rung():
     assert "iterations=25000" in notices(at) and "using 30,000" in notices(at)
     assert at.select_slider(key="iterations").value == 30_000
     assert link(at) == {"seed": "2"}  # 30,000 is the default: the link no longer says it
+
+
+# --- speed: a chart is built once for its arguments --------------------------------------------
+
+
+def test_a_rerun_replays_the_charts_it_has_built(monkeypatch):
+    import dashboard.ui.display as display
+
+    built = []
+    draw = display.chart
+    monkeypatch.setattr(display, "chart", lambda figure: (built.append(figure), draw(figure)))
+    at = open_page("example_2", {"seed": "7", "iterations": "1000"})
+    assert len(charts(at)) == 1
+    built.clear()
+    at.run()  # nothing changed: the chart is replayed, Altair is not called
+    ((spec, _),) = charts(at)
+    assert built == [] and spec["encoding"]["y"]["scale"]["domain"] == [0.01, 1.0]
+    at.radio(key="axis").set_value("fixed").run()  # other arguments: built once more
+    ((spec, _),) = charts(at)
+    assert len(built) == 1 and spec["encoding"]["y"]["scale"]["domain"] == [0.0001, 1.0]
+    at.radio(key="axis").set_value("auto").run()  # back: replayed again
+    assert len(built) == 1 and len(charts(at)) == 1

@@ -14,7 +14,7 @@ from ..model.ensembles import Ensemble, agreement_sentence
 from ..model.limits import refusal
 from ..tables.band import agreement_table, weight_spread_table
 from . import cache
-from .display import chart, significant_columns
+from .display import cached_chart, significant_columns
 
 SPREAD = ["this seed", "median", "min", "max", "max − min"]
 
@@ -38,9 +38,9 @@ def error_chart_with_band(
     """The run's error chart (`fixed`: on the fixed error axis), over its band of seeds
     when there is one."""
     if band is None:
-        chart(error_chart([run], fixed=fixed, height=height))
+        cached_chart(error_chart, [run], fixed=fixed, height=height)
         return
-    chart(band_chart(run, band.band, band.size, fixed, height))
+    cached_chart(band_chart, run, band.band, band.size, fixed, height)
     st.caption(
         f"The line is seed {run.settings.seed}; behind it, the median and the 10–90% spread of "
         f"the error of {band.size} networks that differ only in their seed (their starting "

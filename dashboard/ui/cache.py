@@ -15,8 +15,9 @@ go over the bound, so the page never waits longer than that.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -127,3 +128,11 @@ def surface(run: Run, k: int | None = None) -> tuple[Surface, pd.DataFrame]:
 def sweep_alphas(selected: Sequence[float], detail: float) -> tuple[float, ...]:
     """The alphas a sweep trains: those selected plus the detailed one, sorted, as a cache key."""
     return tuple(sorted({float(a) for a in selected} | {float(detail)}))
+
+
+@st.cache_data(max_entries=128, show_spinner=False, hash_funcs={Run: run_key})
+def chart(name: str, args: tuple, kwargs: Mapping[str, Any], _draw: Callable[[], None]) -> None:
+    """Draw a chart with `_draw()` once for the builder `name` and its `args` and `kwargs`
+    (runs by run_key): on a cache hit Streamlit replays the element it drew, so a rerun
+    skips Altair, which takes 0.05-0.2 s to build and validate a chart."""
+    _draw()

@@ -3,11 +3,14 @@ tables with their number columns formatted (numbers stay numbers: sortable, copy
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
 import streamlit as st
+
+from . import cache
 
 # Room around every chart for what Vega measures smaller than the browser draws it (the top
 # axis label, a rotated axis title): without it their last pixels are cut off.
@@ -29,6 +32,13 @@ def chart(figure: alt.TopLevelMixin) -> None:
     """An Altair chart at container width, themed by Streamlit (light or dark), with room
     around it (PADDING)."""
     st.altair_chart(figure.properties(padding=PADDING), width="stretch", theme="streamlit")
+
+
+def cached_chart(build: Callable[..., alt.TopLevelMixin], *args: Any, **kwargs: Any) -> None:
+    """`chart(build(*args, **kwargs))`, built once for these arguments (cache.chart): a
+    rerun that draws the same chart again (a slider moved elsewhere) skips Altair."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    cache.chart(name, args, kwargs, lambda: chart(build(*args, **kwargs)))
 
 
 def number_columns(frame: pd.DataFrame, fmt: str, names: Sequence[str] | None = None) -> dict:

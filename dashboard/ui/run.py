@@ -21,7 +21,7 @@ from ..model.notes import divergence_note
 from ..tables import runs as tables
 from ..url.untrusted import inert
 from .band import error_chart_with_band
-from .display import chart, matrix, number_columns
+from .display import cached_chart, matrix, number_columns
 
 LEARNED, NOT_LEARNED = ":green[:material/check_circle:]", ":red[:material/cancel:]"
 
@@ -112,8 +112,8 @@ def weights_section(run: Run, caption: str | None = None, hidden_layer: bool = F
     expander (the hidden layer's last forward pass first, if `hidden_layer`)."""
     if caption:
         st.caption(caption)
-    chart(heatmap(run.synapse_0, "input", "unit", "weight"))
-    chart(heatmap(run.synapse_1.T, "output", "unit", "weight"))
+    cached_chart(heatmap, run.synapse_0, "input", "unit", "weight")
+    cached_chart(heatmap, run.synapse_1.T, "output", "unit", "weight")
     title = "The same matrices as tables" if hidden_layer else "The weights as tables"
     with st.expander(title):
         if hidden_layer:

@@ -11,7 +11,7 @@ from tinynet.train import Run
 from ..charts.surface import surface_chart
 from ..model.surface import snapshot_choices
 from . import cache
-from .display import chart
+from .display import cached_chart
 
 
 def decision_surfaces(run: Run) -> None:
@@ -26,7 +26,7 @@ def decision_surfaces(run: Run) -> None:
     left, right = st.columns(2)
     with left:
         st.markdown(f"**After training** (iteration {choices[-1]:,})")
-        chart(surface_chart(*cache.surface(run)))
+        cached_chart(surface_figure, run)
     with right:
         snapshot(run, choices)
 
@@ -42,4 +42,9 @@ def snapshot(run: Run, choices: list[int]) -> None:
         key=f"surface_k_{choices[-1]}_{len(choices)}",  # new choices: a new slider
         help="One of the iterations whose weights the run kept (log-spaced).",
     )
-    chart(surface_chart(*cache.surface(run, k)))
+    cached_chart(surface_figure, run, k)
+
+
+def surface_figure(run: Run, k: int | None = None):
+    """The surface chart of the run after training, or at snapshot `k`."""
+    return surface_chart(*cache.surface(run, k))

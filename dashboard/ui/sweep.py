@@ -16,7 +16,7 @@ from ..charts.axes import FIRST_SCREEN_HEIGHT
 from ..charts.errors import error_chart
 from ..model.alphas import alpha_label
 from ..tables.sweep import checkpoint_names, sweep_table
-from .display import chart, significant, significant_columns
+from .display import cached_chart, significant, significant_columns
 from .run import diverged_note
 
 OUTCOMES = (
@@ -32,9 +32,8 @@ def sweep_chart(runs: Sequence[Run], detail: float, fixed: bool = False) -> None
     """Every alpha's error during training, named at the end of its line; the detailed
     alpha's line is thicker."""
     labels = [alpha_label(r.settings.alpha) for r in runs]
-    figure = error_chart(runs, labels, highlight=alpha_label(detail), fixed=fixed,
-                         height=FIRST_SCREEN_HEIGHT)  # fmt: skip
-    chart(figure)
+    cached_chart(error_chart, runs, labels, highlight=alpha_label(detail), fixed=fixed,
+                 height=FIRST_SCREEN_HEIGHT)  # fmt: skip
     diverged_note(runs)
 
 

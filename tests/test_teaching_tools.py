@@ -312,10 +312,10 @@ def test_ensemble_summary_and_its_tables():
 def test_band_chart_is_log_scaled_and_bounded():
     settings = preset(2).but(iterations=30_000)
     runs = tinynet.ensemble(settings, [1, 2, 3])
-    chart = band_chart(runs[0], ensembles.summarize(runs).band, 3).to_dict()
+    chart = band_chart(runs[0], ensembles.summarize(runs).band).to_dict()
     for unit in layers(chart):
         assert unit["encoding"]["y"]["scale"]["type"] == "log"
-    spread, lines = band_frames(runs[0], ensembles.summarize(runs).band, 3)
+    spread, lines = band_frames(runs[0], ensembles.summarize(runs).band)
     assert len(spread) <= MAX_POINTS
     assert lines.groupby("series").size().max() <= MAX_POINTS
     assert (lines["error"] > 0).all() and (spread["low"] > 0).all()
@@ -339,7 +339,7 @@ def test_a_band_of_seeds_on_the_page(page_name):
             data = datasets[unit["data"]["name"]]
             assert data.groupby("series").size().max() <= MAX_POINTS
         lines = [datasets[u["data"]["name"]] for u in units if u["mark"]["type"] == "line"][0]
-        assert set(lines["series"]) == {"median of 8 seeds", "seed 1"}
+        assert set(lines["series"]) == {"median", "seed 1"}
     assert found
     agree = table_with(at, "this seed", "median", "min", "max", "x1")
     assert np.allclose(

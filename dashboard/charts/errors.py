@@ -140,16 +140,18 @@ def error_at_k_chart(run: Run, k: int) -> alt.LayerChart:
     return alt.layer(error_chart([run]), rule)
 
 
-def band_labels(run: Run, members: int) -> tuple[str, str, str]:
-    """The band chart's three series: the spread, the median, the chosen seed."""
-    return f"10–90% of {members} seeds", f"median of {members} seeds", f"seed {run.settings.seed}"
+def band_labels(run: Run) -> tuple[str, str, str]:
+    """The band chart's three series: the spread, the median, the chosen seed. Short, so
+    that the legend's one row, which starts at the plot's left edge, fits a phone's width
+    (the page's caption says how many seeds)."""
+    return "10–90% of seeds", "median", f"seed {run.settings.seed}"
 
 
-def band_frames(run: Run, band: Band, members: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def band_frames(run: Run, band: Band) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The band's 10-90% spread (iteration, low, high, series) and two lines in long form
     (iteration, error, series): the band's median and the chosen seed's run. Each line has at
     most MAX_POINTS rows; only values a log axis can show are kept."""
-    spread_label, median_label, seed_label = band_labels(run, members)
+    spread_label, median_label, seed_label = band_labels(run)
     spread = pd.DataFrame(
         {"iteration": band.iterations, "low": band.low, "high": band.high, "series": spread_label}
     )
@@ -160,15 +162,13 @@ def band_frames(run: Run, band: Band, members: int) -> tuple[pd.DataFrame, pd.Da
     return spread.reset_index(drop=True), pd.concat([median, seed], ignore_index=True)
 
 
-def band_chart(
-    run: Run, band: Band, members: int, fixed: bool = False, height: int = HEIGHT
-) -> alt.LayerChart:
+def band_chart(run: Run, band: Band, fixed: bool = False, height: int = HEIGHT) -> alt.LayerChart:
     """The chosen seed's error over the band of an ensemble (median and 10-90% spread), on a
     log axis (`fixed`: held at axes.FIXED_ERROR): whether this seed's run is typical, lucky
     or stuck."""
-    spread, lines = band_frames(run, band, members)
+    spread, lines = band_frames(run, band)
     last = max(len(run.error), int(band.iterations[-1]) + 1 if len(band.iterations) else 1) - 1
-    order = list(band_labels(run, members))
+    order = list(band_labels(run))
     values = [*spread["low"], *spread["high"], *lines["error"]]
     domain = error_domain(values, fixed)
     legend = alt.Legend(orient="top", direction="horizontal", columns=3, labelLimit=140)

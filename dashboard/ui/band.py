@@ -40,7 +40,7 @@ def error_chart_with_band(
     if band is None:
         cached_chart(error_chart, [run], fixed=fixed, height=height)
         return
-    cached_chart(band_chart, run, band.band, band.size, fixed, height)
+    cached_chart(band_chart, run, band.band, fixed, height)
     st.caption(
         f"The line is seed {run.settings.seed}; behind it, the median and the 10–90% spread of "
         f"the error of {band.size} networks that differ only in their seed (their starting "

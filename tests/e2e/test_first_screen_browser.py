@@ -104,3 +104,18 @@ def test_the_first_screen_answers_and_nothing_is_cut(server, sized, screenshots,
         tab.wait_for_timeout(1200)  # Vega draws after the run
         charts = assert_nothing_cut(tab, f"{path}, {label}, at {name}")
         assert sum(c["legends"] for c in charts) >= 1, f"{path}, {label}: no legend drawn"
+
+
+def test_the_band_of_seeds_legend_fits_beside_the_table(server, sized, screenshots):
+    """Example 2 with a band of seeds: its legend (three entries in one row above the plot)
+    is not cut, on a laptop or a phone."""
+    name, tab = sized
+    open_example(tab, server, "example_2?ensemble=10", "Prediction vs target")
+    tab.wait_for_function(
+        '() => document.querySelector(".st-key-first_chart svg .role-legend") !== null',
+        timeout=60_000,
+    )
+    tab.wait_for_timeout(500)
+    charts = assert_nothing_cut(tab, f"example_2 with a band at {name}")
+    assert charts[0]["legends"] == 1
+    tab.screenshot(path=str(screenshots / f"example_2_band_{name}.png"))

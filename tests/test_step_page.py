@@ -168,6 +168,19 @@ def test_k_moves_the_numbers():
     np.testing.assert_array_equal(shown, tinynet.weights_at(run, 1)[0])
 
 
+def test_where_this_step_is_marks_k_on_the_error_curve():
+    at = open_page(PAGE, {"k": "100", "iterations": "1000"})
+    assert not charts(at)  # built only when opened
+    at.session_state["step_where"] = True
+    at.run()
+    assert not at.exception
+    ((spec, datasets),) = charts(at)
+    line, rule = spec["layer"]
+    assert rule["mark"]["type"] == "rule" and "usermeta" not in line
+    assert datasets[rule["data"]["name"]]["iteration"].tolist() == [100]
+    assert spec["usermeta"] == {"embedOptions": {"renderer": "svg"}}
+
+
 def test_switching_example_starts_from_its_seed_settings():
     at = open_page(PAGE)
     at.slider(key="hidden").set_value(8).run()

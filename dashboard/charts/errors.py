@@ -137,7 +137,9 @@ def error_at_k_chart(run: Run, k: int) -> alt.LayerChart:
         .mark_rule(color="#e45756", strokeWidth=2)
         .encode(x="iteration:Q", tooltip=[alt.Tooltip("label:N", title="this step")])
     )
-    return alt.layer(error_chart([run]), rule)
+    line = error_chart([run])
+    line.usermeta = alt.Undefined  # a top-level property: the layer carries it
+    return alt.layer(line, rule).properties(usermeta=SVG)
 
 
 def band_labels(run: Run) -> tuple[str, str, str]:

@@ -65,9 +65,9 @@ def sweep_table(runs: Sequence[Run], seed_settings: bool) -> pd.DataFrame:
                 agrees(row[name], sweep_value(init, alpha, k), sensitive)
                 for k, (name, _) in enumerate(names.values())
             ]
-            for k, (name, _) in enumerate(names.values()):
+            row["tutorial match"] = MATCH if all(seen) else MISMATCH  # before the numbers:
+            for k, (name, _) in enumerate(names.values()):  # the table scrolls to them
                 row[f"tutorial, {name}"] = float(sweep_value(init, alpha, k))
-            row["tutorial match"] = MATCH if all(seen) else MISMATCH
         rows.append(row)
     table = pd.DataFrame(rows)
     table.insert(1, "best", best_marks(runs))

@@ -4,6 +4,8 @@ The pages live in pages/; PAGES is the one list of them (add a page: one line he
 Each page owns its link (dashboard.url.state): it needs to know which page runs.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard.url import state as link_state
@@ -13,7 +15,13 @@ from tinynet.kernel import warm_up_in_background
 # request: until it is ready, training runs the NumPy loop, so nobody waits for the compiler.
 warm_up_in_background()
 
-st.set_page_config(page_title="tinynet: backprop, number by number", page_icon="🧮", layout="wide")
+st.set_page_config(
+    page_title="tinynet: backprop, number by number",
+    # a file of ours: a :material/ favicon is fetched from fonts.gstatic.com, and an emoji
+    # shows as an empty box where no emoji font is installed
+    page_icon=str(Path(__file__).parent / "dashboard" / "ui" / "favicon.png"),
+    layout="wide",
+)
 
 PAGES = [
     st.Page("pages/home.py", title="Home", icon=":material/home:", default=True),

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from dashboard.ui import shell
+from dashboard.ui.share import share_box
 
 shell.require_app()  # a link that opens this page first still gets the whole app
+share_box({}, reset=False)
 
 st.title("tinynet: backpropagation, number by number")
 st.markdown(
@@ -32,7 +34,7 @@ EXAMPLES = [  # (page, title, what it teaches)
         "XOR of the first two columns: no single layer can fit it. Four hidden units, "
         "each a sigmoid of a weighted sum of the inputs, feed one output unit. The error is "
         "passed back through `synapse_1` to tell each hidden unit how it contributed. "
-        "See the hidden activations and both weight matrices, and the seed's error lines.",
+        "See the hidden activations and both weight matrices, and the tutorial's error lines.",
     ),
     (
         "example_3",
@@ -52,12 +54,17 @@ for column, (page, title, text) in zip(st.columns(len(EXAMPLES)), EXAMPLES, stri
 st.subheader("How to use it")
 st.markdown(
     """
-- Every page starts at the seed's settings and shows the seed's printed numbers beside ours
-  (**Seed says / we get**). Move a slider in the sidebar and the network is retrained.
-- **Initial weights**: *Python (NumPy)* draws them like the seed's Python code, *R* like its R
-  code (`set.seed` + `runif`), so both columns of the tutorial can be reproduced.
-- The settings live in the page's address: copy the link to share exactly what you see.
-- **The code** expander on each page shows the loop it runs as a standalone NumPy script.
+- Every page starts at the tutorial's settings. Its first screen answers: the error during
+  training beside the prediction table, with a verdict on whether the network learned its
+  target. The tabs below hold the rest, starting with the tutorial's printed numbers beside
+  ours (**Tutorial says / we get**). Change a setting in the sidebar and the network is
+  retrained.
+- **Initial weights**: *Python (NumPy)* draws them like the tutorial's Python code, *R* like
+  its R code (`set.seed` + `runif`), so both columns of the tutorial can be reproduced.
+- The settings live in the page's address: **Share this setting** (in the sidebar) gives the
+  link and a QR code; **Reset to the tutorial's settings** goes back to the start.
+- **Watch it learn** plays the training back; **Try this** has the page's workshop questions;
+  **Code & downloads** has the loop as a standalone NumPy script, the errors and the weights.
 - Run it yourself: `python -m pip install -r requirements.txt && streamlit run app.py`.
 """
 )

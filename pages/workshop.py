@@ -12,12 +12,14 @@ from typing import Any
 import streamlit as st
 
 from dashboard.ui import shell
+from dashboard.ui.share import share_box
 from dashboard.workshop import handout, params
 from dashboard.workshop.exercises import EXERCISES, progress_text
 from dashboard.workshop.model import Choice, Exercise, Feedback, Number, shown
 from dashboard.workshop.qr import qr_svg
 
 shell.require_app()  # a link that opens this page first still gets the whole app
+share_box({}, reset=False)
 
 DONE, TRIED = "workshop_done", "workshop_tried"  # session state: ids answered right; last tries
 done: set[str] = st.session_state.setdefault(DONE, set())

@@ -28,6 +28,13 @@ def open_page(page: str | None = None, params: dict[str, Any] | None = None) -> 
     return at
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Open the tab `label` of the lazy tabs `key` (ui.tabs.lazy_tabs) and rerun: only the
+    open tab is built."""
+    at.session_state[key] = label
+    return at.run()
+
+
 def charts(at: AppTest) -> list[tuple[dict, dict[str, pd.DataFrame]]]:
     """Each Vega-Lite chart on the page: its spec and its named datasets as DataFrames."""
     found = []

@@ -121,12 +121,12 @@ def test_backprop_control_changes_the_result():
 
 @pytest.mark.slow
 def test_query_params_set_the_controls():
-    params = {"seed": "2", "iterations": "3000", "alpha": "0.5", "hidden": "3", "init": "Python (NumPy)",
+    params = {"seed": "2", "iterations": "5000", "alpha": "0.5", "hidden": "3", "init": "Python (NumPy)",
               "size": "2", "decay": "0.001", "objective": "entropy"}  # fmt: skip
     at = open_page(PAGE, params)
     assert not at.exception and not at.warning
-    assert at.slider(key="seed").value == 2
-    assert at.slider(key="iterations").value == 3000
+    assert at.number_input(key="seed").value == 2
+    assert at.select_slider(key="iterations").value == 5000
     assert at.select_slider(key="alpha").value == 0.5
     assert at.slider(key="hidden").value == 3
     assert at.radio(key="init").value == "numpy"

@@ -65,11 +65,13 @@ def test_trajectory_frame_filters_what_a_log_axis_cannot_show(ex1):
 def test_error_chart_spec(ex3):
     with alt.data_transformers.disable_max_rows():  # Streamlit sends the data its own way
         spec = errors.error_chart(ex3, highlight="10").to_dict()
-    assert spec["encoding"]["y"]["scale"]["type"] == "log"
-    assert spec["encoding"]["x"]["scale"]["type"] == "symlog"
-    assert spec["encoding"]["color"]["field"] == "series"
-    assert {t["field"] for t in spec["encoding"]["tooltip"]} == {"series", "iteration", "error"}
-    rows = next(iter(spec["datasets"].values()))
+    lines = spec["layer"][0]  # then the lines' names, at their ends
+    assert lines["encoding"]["y"]["scale"]["type"] == "log"
+    assert lines["encoding"]["x"]["scale"]["type"] == "symlog"
+    assert lines["encoding"]["color"]["field"] == "series"
+    assert lines["encoding"]["strokeDash"]["field"] == "series"
+    assert {t["field"] for t in lines["encoding"]["tooltip"]} == {"series", "iteration", "error"}
+    rows = spec["datasets"][lines["data"]["name"]]
     per_line = [sum(r["series"] == s for r in rows) for s in ("0.1", "10", "1000")]
     assert max(per_line) <= MAX_POINTS and sum(per_line) <= errors.MAX_ROWS
 
@@ -90,18 +92,30 @@ def test_weights_sigmoid_and_heatmap_charts(ex1, ex2):
 
 def test_prediction_table_rounds_as_the_seed(ex1, ex2):
     t1 = prediction_table(ex1)
-    assert list(t1.columns) == ["x1", "x2", "x3", "target", "prediction", "|error|"]
+    assert list(t1.columns) == ["x1", "x2", "x3", "target", "prediction", "|error|", "verdict"]
     assert t1["prediction"].tolist() == [0.00966449, 0.00786506, 0.99358898, 0.99211957]
+    assert t1["verdict"].tolist() == ["right"] * 4
     assert prediction_table(ex2)["prediction"].tolist() == [0.004, 0.995, 0.996, 0.006]
     no_bias = train(preset(2).but(bias=False, iterations=100))
     assert "x3" not in prediction_table(no_bias)
 
 
+def test_prediction_table_marks_the_wrong_rows():
+    # one hidden unit cannot fit XOR: seed 1 after 10,000 iterations gets rows 2 and 3 wrong
+    run = train(preset(2).but(hidden=1, iterations=10_000))
+    table = prediction_table(run)
+    far = (table["target"] - run.prediction).abs() > 0.05  # the verdict's rule, by hand
+    assert far.any() and not far.all()
+    assert table["verdict"].tolist() == ["wrong" if f else "right" for f in far]
+
+
 def test_sweep_table_marks_the_best_and_the_seed(ex3):
     table = sweep_table(ex3, seed_settings=False)
     assert table.loc[table["best"] != "", "alpha"].tolist() == [10.0]
-    assert "seed match" not in table
-    assert list(table.filter(like="error[").columns) == ["error[0]"]  # the seed's, in range
+    assert table["best"].tolist() == ["", "best", ""]  # a word, not a symbol
+    assert "tutorial match" not in table
+    assert list(table.filter(like="print").columns) == ["print 1"]  # the tutorial's, in range
+    assert table["print 1"].tolist() == [r.error[0] for r in ex3]
     assert table["final error"].tolist() == [r.final_error for r in ex3]
 
 
@@ -126,16 +140,32 @@ def test_budget_refuses_only_the_slow_corner():
 
 
 @pytest.mark.parametrize(
-    ("raw", "problem"),
-    [(["30000"], None), (["1e99"], "whole number"), (["abc"], "whole number"),
-     ([""], "whole number"), (["100", "200"], "more than once"), (["nan"], "whole number"),
-     (["200000"], "outside"), (["30050"], "multiple of 100")],
+    ("raw", "value", "problem"),
+    [(["30000"], 30_000, None), (["20000"], 20_000, None), (["1e99"], 30_000, "not one of"),
+     (["abc"], 30_000, "not one of"), ([""], 30_000, "not one of"),
+     (["100", "200"], 30_000, "more than once"), (["nan"], 30_000, "not one of"),
+     (["200000"], 30_000, "outside"), (["30050"], 30_000, "multiple of 100"),
+     # older links' multiples of 100 open at the nearest rung, on the log scale
+     (["25000"], 30_000, "nearest"), (["1500"], 2_000, "nearest"), (["700"], 500, "nearest"),
+     (["100000"], 100_000, None), (["100"], 100, None)],
 )  # fmt: skip
-def test_slider_link_check(raw, problem):
+def test_iterations_link_check(raw, value, problem):
     iterations = next(c for c in example_controls(2) if c.key == "iterations").link
-    value, found = iterations.read(raw)
+    got, found = iterations.read(raw)
     assert found is None if problem is None else problem in found
-    assert value == (int(raw[0]) if problem is None else 30_000)
+    assert got == value and isinstance(got, int)
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [(["7"], None), (["1e3"], "whole number"), (["1001"], "outside"), (["-1"], "outside")],
+)
+def test_seed_link_check(raw, problem):
+    seed = next(c for c in example_controls(2) if c.key == "seed")
+    assert seed.kind == "number"  # a number input with steps, not a slider
+    value, found = seed.link.read(raw)
+    assert found is None if problem is None else problem in found
+    assert value == (int(raw[0]) if problem is None else 1)
 
 
 def test_select_radio_multiselect_link_checks():

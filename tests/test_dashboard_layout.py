@@ -21,7 +21,7 @@ MAY_IMPORT = {
     "charts": {"model"},
     "tables": {"model"},
     "workshop": {"model"},
-    "ui": {"url", "url.state", "model", "charts", "tables"},
+    "ui": {"url", "url.state", "model", "charts", "tables", "workshop"},
 }
 NO_STREAMLIT = {"url", "model", "charts", "tables", "workshop"}
 NO_ALTAIR = {"url", "model", "tables", "workshop"}

@@ -173,7 +173,7 @@ def link(at) -> dict[str, str]:
 def test_the_readmes_link_opens_as_written():
     at = open_page("example_2", {"seed": "3", "hidden": "8", "init": "r"})
     assert not at.exception and not at.warning
-    assert (at.slider(key="seed").value, at.slider(key="hidden").value) == (3, 8)
+    assert (at.number_input(key="seed").value, at.slider(key="hidden").value) == (3, 8)
     assert at.radio(key="init").value == "r"
     assert link(at) == {"seed": "3", "hidden": "8", "init": "r"}
 
@@ -239,7 +239,7 @@ def test_numbers_in_links_are_ascii_whole_numbers(seed):
     at = open_page("example_2", {"seed": seed, "hidden": "8"})
     assert not at.exception
     assert f"seed={seed}" in notices(at) and "using 1" in notices(at)
-    assert at.slider(key="seed").value == 1
+    assert at.number_input(key="seed").value == 1
     assert link(at) == {"hidden": "8"}  # the link now says what the page uses
     at.run()
     assert not at.warning  # said once
@@ -285,18 +285,24 @@ def test_example_3s_hidden_units_do_not_reach_backprop_vs_nnet():
     switch(at, "compare_nnet")
     assert not at.exception and not at.warning
     assert at.slider(key="hidden").value == 4 and at.radio(key="init").value == "r"
-    assert at.slider(key="iterations").value == 30_000 and link(at) == {}
+    assert at.select_slider(key="iterations").value == 30_000 and link(at) == {}
 
 
 @pytest.mark.slow
 def test_example_2s_seed_and_iterations_do_not_reach_example_1():
     at = open_page("example_2", {"seed": "8", "iterations": "30000"})
-    at.slider(key="iterations").set_value(20_000).run()
+    at.select_slider(key="iterations").set_value(20_000).run()
     switch(at, "example_1")
-    assert (at.slider(key="seed").value, at.slider(key="iterations").value) == (1, 10_000)
-    assert set(table_with(at, "match")["match"]) == {"✅"}  # the tutorial's numbers again
+    assert (at.number_input(key="seed").value, at.select_slider(key="iterations").value) == (
+        1,
+        10_000,
+    )
+    assert set(table_with(at, "match")["match"]) == {"yes"}  # the tutorial's numbers again
     switch(at, "example_2")  # and back: its own defaults, as its (empty) link says
-    assert (at.slider(key="seed").value, at.slider(key="iterations").value) == (1, 30_000)
+    assert (at.number_input(key="seed").value, at.select_slider(key="iterations").value) == (
+        1,
+        30_000,
+    )
 
 
 @pytest.mark.slow

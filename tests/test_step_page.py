@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from apptest_helpers import charts, layers, notices, open_page, table_with
+from apptest_helpers import charts, layers, notices, open_page, open_tab, table_with
 
 import tinynet
 from dashboard.ui import cache
@@ -17,6 +17,9 @@ from tinynet import INPUTS, initial_weights, preset
 pytestmark = pytest.mark.slow  # every test here drives the page through AppTest
 
 PAGE = "step_by_step"
+TABS = "tabs_step_by_step"
+FORWARD, BACKWARD, UPDATE = "1 · Forward pass", "2 · Error and deltas", "3 · Weight updates"
+ROWS, WEIGHTS, SURFACE = "4 · Row by row", "5 · Weights before → after", "6 · Decision surface"
 EXACT = {"rtol": 1e-14, "atol": 0.0}
 
 
@@ -69,10 +72,12 @@ def test_page_runs_at_defaults(default_page):
     assert not at.exception, at.exception
     assert not at.warning
     assert at.radio(key="example").value == 2
-    assert at.slider(key="k").value == 0
+    assert at.number_input(key="k").value == 0
     assert at.checkbox(key="reveal").value is False
-    assert len(at.tabs) == 6
-    assert "layer_2_error = y - layer_2" in [c.value for c in at.code]
+    assert len(at.tabs) == 7  # the six parts of the iteration, and "Try this"
+    assert "layer_1 = nonlin(np.dot(X, synapse_0))" in [c.value for c in at.code]
+    assert "layer_2_error = y - layer_2" not in [c.value for c in at.code]  # a closed tab
+    open_tab(at, TABS, SURFACE)
     found = charts(at)
     surface = [s for s, _ in found if any(u.get("mark", {}).get("type") == "rect" and
                u.get("encoding", {}).get("color", {}).get("field") == "output" for u in layers(s))]  # fmt: skip
@@ -80,14 +85,19 @@ def test_page_runs_at_defaults(default_page):
 
 
 def test_k_0_is_the_seeds_first_iteration_by_hand(default_page):
-    at = default_page
+    at = open_tab(default_page, TABS, FORWARD)
     hand = seed_first_iteration()
     np.testing.assert_allclose(
         by_index_name(at, "synapse_0").to_numpy(), hand["synapse_0"], **EXACT
     )
     np.testing.assert_allclose(by_index_name(at, "layer_1").to_numpy(), hand["layer_1"], **EXACT)
+    np.testing.assert_allclose(
+        table_with(at, "np.dot(layer_1, synapse_1)", "layer_2")["layer_2"].to_numpy(),
+        hand["layer_2"][:, 0],
+        **EXACT,
+    )
+    open_tab(at, TABS, BACKWARD)
     columns = {
-        "layer_2": table_with(at, "np.dot(layer_1, synapse_1)", "layer_2")["layer_2"],
         "layer_2_error": table_with(at, "layer_2_error")["layer_2_error"],
         "layer_2_delta": table_with(at, "layer_2_delta")["layer_2_delta"],
     }
@@ -95,12 +105,14 @@ def test_k_0_is_the_seeds_first_iteration_by_hand(default_page):
         np.testing.assert_allclose(shown.to_numpy(), hand[name][:, 0], **EXACT, err_msg=name)
     for name in ("layer_1_error", "layer_1_delta"):
         np.testing.assert_allclose(by_index_name(at, name).to_numpy(), hand[name], **EXACT)
+    open_tab(at, TABS, UPDATE)
     np.testing.assert_allclose(
         by_index_name(at, "added to synapse_0").to_numpy(), hand["update_0"], **EXACT
     )
     np.testing.assert_allclose(
         by_index_name(at, "added to synapse_1").to_numpy(), hand["update_1"], **EXACT
     )
+    open_tab(at, TABS, WEIGHTS)
     weights = [f.value for f in at.dataframe if "+= update" in f.value.columns]
     assert len(weights) == 2
     np.testing.assert_allclose(weights[0]["after"], hand["synapse_0_after"].ravel(), **EXACT)
@@ -111,11 +123,11 @@ def test_k_0_is_the_seeds_first_iteration_by_hand(default_page):
 
 
 def test_the_four_rows_sum_to_the_update_shown(default_page):
-    at = default_page
+    update = by_index_name(open_tab(default_page, TABS, UPDATE), "added to synapse_0")
+    at = open_tab(default_page, TABS, ROWS)
     rows = table_with(at, "training row", "input", "unit 1")
     assert rows["training row"].nunique() == 4
     summed = rows.groupby("input", sort=True)[[f"unit {j}" for j in range(1, 5)]].sum()
-    update = by_index_name(at, "added to synapse_0")
     np.testing.assert_allclose(summed.to_numpy(), update.to_numpy(), rtol=1e-13, atol=1e-17)
     # row 1 is (0, 0, 1): it pushes only the weights leaving x3
     first = rows[rows["training row"] == rows["training row"].iloc[0]]
@@ -127,31 +139,46 @@ def test_the_four_rows_sum_to_the_update_shown(default_page):
 
 
 @pytest.mark.parametrize(
-    ("change", "check"),
+    ("change", "tab", "check"),
     [
-        (lambda at: at.radio(key="example").set_value(1), "l1_delta = layer_1_error * nonlin(layer_1, True)"),
-        (lambda at: at.radio(key="example").set_value(3), "synapse_0 -= alpha * (X.T.dot(layer_1_delta))"),
-        (lambda at: at.radio(key="activation").set_value("tanh"), "layer_1 = np.tanh(np.dot(X, synapse_0))"),
-        (lambda at: at.radio(key="activation").set_value("relu"), "layer_1_delta = layer_1_error * (layer_1 > 0)"),
-        (lambda at: at.slider(key="k").set_value(29_999), "layer_2_error = y - layer_2"),
-        (lambda at: at.select_slider(key="alpha").set_value(0.5), "synapse_0 += alpha * X.T.dot(layer_1_delta)"),
+        (lambda at: at.radio(key="example").set_value(1), BACKWARD, "l1_delta = layer_1_error * nonlin(layer_1, True)"),
+        (lambda at: at.radio(key="example").set_value(3), UPDATE, "synapse_0 -= alpha * (X.T.dot(layer_1_delta))"),
+        (lambda at: at.radio(key="activation").set_value("tanh"), FORWARD, "layer_1 = np.tanh(np.dot(X, synapse_0))"),
+        (lambda at: at.radio(key="activation").set_value("relu"), BACKWARD, "layer_1_delta = layer_1_error * (layer_1 > 0)"),
+        (lambda at: at.number_input(key="k").set_value(29_999), BACKWARD, "layer_2_error = y - layer_2"),
+        (lambda at: at.select_slider(key="alpha").set_value(0.5), UPDATE, "synapse_0 += alpha * X.T.dot(layer_1_delta)"),
     ],
     ids=["example 1", "example 3", "tanh", "relu", "last k", "alpha"],
 )  # fmt: skip
-def test_page_reacts_to_its_controls(change, check):
+def test_page_reacts_to_its_controls(change, tab, check):
     at = open_page(PAGE)
     change(at).run()
     assert not at.exception, at.exception
+    open_tab(at, TABS, tab)
     assert check in [c.value for c in at.code]
+    open_tab(at, TABS, SURFACE)
     assert charts(at)
 
 
 def test_k_moves_the_numbers():
     at = open_page(PAGE, {"k": "1"})
-    assert at.slider(key="k").value == 1
+    assert at.number_input(key="k").value == 1
     run = tinynet.train(preset(2))
     shown = by_index_name(at, "synapse_0").to_numpy()
     np.testing.assert_array_equal(shown, tinynet.weights_at(run, 1)[0])
+
+
+def test_where_this_step_is_marks_k_on_the_error_curve():
+    at = open_page(PAGE, {"k": "100", "iterations": "1000"})
+    assert not charts(at)  # built only when opened
+    at.session_state["step_where"] = True
+    at.run()
+    assert not at.exception
+    ((spec, datasets),) = charts(at)
+    line, rule = spec["layer"]
+    assert rule["mark"]["type"] == "rule" and "usermeta" not in line
+    assert datasets[rule["data"]["name"]]["iteration"].tolist() == [100]
+    assert spec["usermeta"] == {"embedOptions": {"renderer": "svg"}}
 
 
 def test_switching_example_starts_from_its_seed_settings():
@@ -171,9 +198,11 @@ def test_reveal_hides_results_until_opened():
     names = {f.value.index.name for f in at.dataframe}
     assert "synapse_0" in names  # what a stage starts from stays visible
     assert not {"layer_1", "layer_1_delta", "added to synapse_0"} & names
+    open_tab(at, TABS, WEIGHTS)
     assert not [f for f in at.dataframe if "+= update" in f.value.columns]
+    open_tab(at, TABS, FORWARD)
     at.session_state["open_hidden_delta_2_0"] = True
-    at.run()
+    open_tab(at, TABS, BACKWARD)
     names = {f.value.index.name for f in at.dataframe}
     assert "layer_1_delta" in names and "layer_1" not in names  # only the opened one
 
@@ -184,7 +213,7 @@ def test_garbage_link_falls_back_with_a_notice():
     notice = notices(at)
     assert "k=abc" in notice and "example=9" in notice
     assert at.radio(key="example").value == 2
-    assert at.slider(key="k").value == 0
+    assert at.number_input(key="k").value == 0
 
 
 def test_k_beyond_a_diverged_run_is_clamped(monkeypatch):

@@ -55,7 +55,7 @@ def _header(s: RunSettings) -> str:
         else "[[0, 0], [0, 1], [1, 0], [1, 1]]"
     )
     lines = [
-        f'"""The seed\'s Example {s.example}, as tinynet ran it: init={s.init}, seed={s.seed}, '
+        f'"""The tutorial\'s Example {s.example}, as tinynet ran it: init={s.init}, seed={s.seed}, '
         f'hidden={s.hidden}, iterations={s.iterations}, activation={s.activation}."""',
         "import numpy as np",
         "",
@@ -118,7 +118,7 @@ def _loop(s: RunSettings) -> str:
     shown_j = "j + 1" if r else "j"
     if s.hidden is None:
         body = [
-            "    layer_2 = sigmoid(dot(X, synapse_0))  # the seed's layer_1: here it is the output",
+            "    layer_2 = sigmoid(dot(X, synapse_0))  # the tutorial's layer_1: here it is the output",
             "    layer_2_error = layer_2 - y",
             "    errors.append(np.mean(np.abs(layer_2_error)))",
             "    layer_2_delta = layer_2_error * sigmoid_output_to_derivative(layer_2)",

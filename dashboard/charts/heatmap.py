@@ -17,6 +17,10 @@ import pandas as pd
 from ..model.step import SeedIteration, contributions, row_labels, unit_names
 
 MAX_LABELLED_COLUMNS = 16  # wider heatmaps drop the numbers written in the cells
+ROW, ROW_UNLABELLED = 34, 30  # pixels per row of cells (with or without numbers written in)
+FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")  # the height is the content's
+LEGEND = alt.Legend(orient="bottom", direction="horizontal", titleOrient="left",
+                    gradientLength=160, gradientThickness=10)  # fmt: skip
 DARK = 0.55  # cells whose |value| is above this share of the scale's bound get white text
 
 
@@ -32,14 +36,27 @@ def diverging_scale(top: float) -> alt.Scale:
 
 
 def grid_axes(
-    base: alt.Chart, x: str, x_order: Sequence[str], y: str, y_order: Sequence[str] | None
+    base: alt.Chart,
+    x: str,
+    x_order: Sequence[str],
+    y: str,
+    y_order: Sequence[str] | None,
+    numbered: str | None = None,
 ) -> alt.Chart:
-    """Nominal axes for a matrix: the columns (`x`) labelled on top, the rows (`y`) down."""
+    """Nominal axes for a matrix: the columns (`x`) labelled on top, the rows (`y`) down.
+    `numbered`: the columns ("unit 32") are named by their number only, under this title,
+    so that a narrow column's name fits it."""
+    top = alt.Axis(labelAngle=0, orient="top")
+    if numbered is not None:
+        top = alt.Axis(labelAngle=0, orient="top", labelExpr="split(datum.label, ' ')[1]")
     return base.encode(
-        x=alt.X(
-            f"{x}:N", title=None, sort=list(x_order), axis=alt.Axis(labelAngle=0, orient="top")
+        x=alt.X(f"{x}:N", title=numbered, sort=list(x_order), axis=top),
+        y=alt.Y(
+            f"{y}:N",
+            title=None,
+            sort=alt.Undefined if y_order is None else list(y_order),
+            axis=alt.Axis(labelOverlap=False),  # every row named, however short the chart
         ),
-        y=alt.Y(f"{y}:N", title=None, sort=alt.Undefined if y_order is None else list(y_order)),
     )
 
 
@@ -91,14 +108,18 @@ def heatmap(
         strength = finite / top
     data["strength"] = strength.fillna(0)
     data["label"] = [f"{v:.{decimals}f}" if np.isfinite(v) else "—" for v in values]
-    base = grid_axes(alt.Chart(data), "column", column_order, "row", row_order)
-    tooltip = [alt.Tooltip("row:N"), alt.Tooltip("column:N"), alt.Tooltip("value:Q", format=".6g")]
-    colour = alt.Color("value:Q", title=value_title, scale=scale)
     labelled = columns <= MAX_LABELLED_COLUMNS  # narrower cells: colour only, full width
+    numbered = None if labelled else column_label
+    base = grid_axes(alt.Chart(data), "column", column_order, "row", row_order, numbered)
+    tooltip = [alt.Tooltip("row:N"), alt.Tooltip("column:N"), alt.Tooltip("value:Q", format=".6g")]
+    colour = alt.Color("value:Q", title=value_title, scale=scale, legend=LEGEND)
     layers = annotated_cells(base, colour, tooltip, 11, labelled)
+    # Only the width is fitted to the page: the height is the rows', and the column names
+    # above them and the legend below add to it, so that neither is ever squeezed or cut.
+    size = {"height": rows * (ROW if labelled else ROW_UNLABELLED), "autosize": FIT_WIDTH}
     if not labelled:
-        return layers[0].properties(height=max(rows * 30, 80))
-    return alt.layer(*layers).properties(height=max(rows * 34, 80), width=columns * 56)
+        return layers[0].properties(**size)
+    return alt.layer(*layers).properties(**size)
 
 
 def contributions_chart(it: SeedIteration) -> alt.FacetChart:

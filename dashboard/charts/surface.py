@@ -14,11 +14,10 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from tinynet import Surface, decision_surface, weights_at
-from tinynet.train import Run
+from tinynet import Surface, decision_surface
 
 from ..model.step import SeedIteration
-from ..model.surface import points_for, training_points
+from ..model.surface import training_points
 from .axes import HEIGHT
 
 SCHEME = "viridis"
@@ -46,7 +45,8 @@ def _half_step(values: np.ndarray) -> float:
 def surface_chart(surface: Surface, points: pd.DataFrame) -> alt.LayerChart:
     """The output over the input square as a heatmap, with the training rows drawn on it.
 
-    surface: from tinynet.decision_surface; points: from model.surface (training_points, run_points, points_for).
+    surface, points: from model.surface.surface_parts (or tinynet.decision_surface and
+    model.surface's training_points, run_points, points_for).
     """
     data = surface_frame(surface)
     half_x1, half_x2 = _half_step(surface.x1), _half_step(surface.x2)
@@ -70,7 +70,9 @@ def surface_chart(surface: Surface, points: pd.DataFrame) -> alt.LayerChart:
             x2="x1_high:Q",
             y=alt.Y("x2_low:Q", title="x2 (second input column)", scale=y_scale, axis=no_grid),
             y2="x2_high:Q",
-            color=alt.Color("output:Q", title=LEGEND, scale=colour_scale),
+            color=alt.Color(
+                "output:Q", title=LEGEND, scale=colour_scale, legend=alt.Legend(gradientLength=120)
+            ),
             # an outline in the cell's own colour hides the anti-aliasing seams between cells
             stroke=alt.Stroke("output:Q", scale=colour_scale, legend=None),
             tooltip=[
@@ -86,7 +88,9 @@ def surface_chart(surface: Surface, points: pd.DataFrame) -> alt.LayerChart:
         .encode(
             x=alt.X("x1:Q", scale=x_scale),
             y=alt.Y("x2:Q", scale=y_scale),
-            color=alt.Color("target:Q", title=LEGEND, scale=colour_scale),
+            color=alt.Color(
+                "target:Q", title=LEGEND, scale=colour_scale, legend=alt.Legend(gradientLength=120)
+            ),
             shape=alt.Shape("label:N", title="training row"),
             tooltip=[
                 alt.Tooltip("row:N"),
@@ -98,23 +102,6 @@ def surface_chart(surface: Surface, points: pd.DataFrame) -> alt.LayerChart:
         )
     )
     return alt.layer(cells, marks).properties(width=HEIGHT + 60, height=HEIGHT)
-
-
-def surface_for(run: Run, synapse_0: np.ndarray, synapse_1: np.ndarray | None) -> alt.LayerChart:
-    """The surface for these weights, with the four rows and the outputs for the same weights."""
-    s = run.settings
-    points = points_for(s, synapse_0, synapse_1)
-    return surface_chart(decision_surface(s, synapse_0, synapse_1), points)
-
-
-def final_surface(run: Run) -> alt.LayerChart:
-    """The surface for the weights after training (the page's synapse tables)."""
-    return surface_for(run, run.synapse_0, run.synapse_1)
-
-
-def snapshot_surface(run: Run, k: int) -> alt.LayerChart:
-    """The surface for the weights after k updates (exact: replayed from the snapshots)."""
-    return surface_for(run, *weights_at(run, k))
 
 
 def surface_at(it: SeedIteration) -> alt.LayerChart:

@@ -13,7 +13,7 @@ HIDDEN_LINE = {
 }
 ACTIVATION_NOTES = {
     "sigmoid": "The sigmoid squashes every sum into (0, 1), cell by cell.",
-    "tanh": "tanh squashes every sum into (-1, 1): the seed suggests trying other "
+    "tanh": "tanh squashes every sum into (-1, 1): the tutorial suggests trying other "
     "transformations for the hidden layer.",
     "relu": "relu keeps positive sums and zeroes the rest: a unit at 0 passes no delta back.",
 }
@@ -55,7 +55,7 @@ def seed_lines(settings: RunSettings) -> dict[str, str]:
 
 
 def sign_note(settings: RunSettings) -> str:
-    """Why the seed's sign and tinynet's differ, and why it does not matter."""
+    """Why the tutorial's sign and tinynet's differ, and why it does not matter."""
     if settings.example == 3:
         return (
             "Example 3 writes `layer_2_error = layer_2 - y` and subtracts its updates: "
@@ -63,9 +63,9 @@ def sign_note(settings: RunSettings) -> str:
         )
     out = "layer_1" if settings.example == 1 else "layer_2"
     return (
-        f"The seed's Example {settings.example} writes `{out}_error = y - {out}` and *adds* its "
+        f"The tutorial's Example {settings.example} writes `{out}_error = y - {out}` and *adds* its "
         f"updates; tinynet computes Example 3's way (`{out} - y`, then subtracts). That is the "
         "same arithmetic: every error, delta and update below has the opposite sign in the "
         "engine, and the weights after the update are the same bit for bit. The numbers here "
-        "are the seed's, signs included."
+        "are the tutorial's, signs included."
     )

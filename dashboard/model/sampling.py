@@ -15,7 +15,7 @@ import pandas as pd
 
 from tinynet.reference import PRINTED_ITERATIONS
 
-MAX_POINTS = 2_000  # per line: Altair refuses 5,000 rows, and browsers slow down long before
+MAX_POINTS = 800  # per line: more than a chart is wide; Altair refuses 5,000 rows
 # Every iteration either flavour of the tutorial prints the error at: each chart keeps them.
 MARKS = tuple(sorted(set().union(*PRINTED_ITERATIONS.values())))
 

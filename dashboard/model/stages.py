@@ -98,7 +98,7 @@ def stages(it: SeedIteration) -> list[Stage]:
             shape_text(it.y, it.layer_2, it.layer_2_error, "−"),
             (side_by_side({"y": it.y, out: it.layer_2}, rows),),
             (side_by_side({f"{out}_error": it.layer_2_error}, rows),),
-            (f"The seed prints the mean of |layer_2_error|: here {it.mean_abs_error:.6g}."
+            (f"The tutorial prints the mean of |layer_2_error|: here {it.mean_abs_error:.6g}."
              if hidden else f"Mean |layer_1_error|: {it.mean_abs_error:.6g}."),
         ),
         Stage(

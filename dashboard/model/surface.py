@@ -6,7 +6,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from tinynet import RunSettings, forward, get_activation, inputs
+from tinynet import (
+    RunSettings,
+    Surface,
+    decision_surface,
+    forward,
+    get_activation,
+    inputs,
+    weights_at,
+)
 from tinynet.train import Run
 
 
@@ -45,6 +53,14 @@ def points_for(
         activation = get_activation(settings.activation)
         _, output = forward(inputs(settings.bias), synapse_0, synapse_1, activation)
     return training_points(settings.target, output, settings.bias)
+
+
+def surface_parts(run: Run, k: int | None = None) -> tuple[Surface, pd.DataFrame]:
+    """The decision surface and the four rows (points_for) for the run's weights after k
+    updates (exact: replayed from the snapshots), or after training (k None)."""
+    s = run.settings
+    synapse_0, synapse_1 = (run.synapse_0, run.synapse_1) if k is None else weights_at(run, k)
+    return decision_surface(s, synapse_0, synapse_1), points_for(s, synapse_0, synapse_1)
 
 
 def snapshot_choices(run: Run) -> list[int]:

@@ -15,18 +15,22 @@ go over the bound, so the page never waits longer than that.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Any
 
+import pandas as pd
 import streamlit as st
 
 import tinynet
-from tinynet import RunSettings
+from tinynet import RunSettings, Surface
 from tinynet.budget import estimate_seconds, work_message
 from tinynet.nnet import NnetFit, fit_nnet
 from tinynet.train import Run
 
 from ..model.ensembles import Ensemble, ensemble_seeds, summarize
+from ..model.limits import refusal
+from ..model.surface import surface_parts
 
 SHOW_PROGRESS_SECONDS = 0.4  # estimates above this get a progress bar
 
@@ -39,10 +43,11 @@ def too_slow(settings: RunSettings, members: int = 1, alongside: int = 0) -> str
 
 
 def guard(settings: RunSettings, members: int = 1) -> None:
-    """Stop the page with a message if this run would take too long."""
-    message = too_slow(settings, members)
+    """Stop the page with a message (what would fit, in the page's terms: members > 1 is a
+    sweep of alphas) if this run would take too long."""
+    message = refusal(settings, [members])
     if message:
-        st.error(message, icon="⏱️")
+        st.error(message, icon=":material/timer:")
         st.stop()
 
 
@@ -106,6 +111,28 @@ def nnet_fit(size: int, seed: int, decay: float, entropy: bool) -> tuple[NnetFit
     return fit, time.perf_counter() - start
 
 
+def run_key(run: Run) -> tuple:
+    """What decides everything computed from a run, small and hashable: its settings
+    (RunSettings is frozen) and the loop that trained it. Never its arrays, which would be
+    hashed on every rerun."""
+    return (run.settings, run.engine)
+
+
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs={Run: run_key})
+def surface(run: Run, k: int | None = None) -> tuple[Surface, pd.DataFrame]:
+    """model.surface.surface_parts, cached by the run's settings and k: a surface is
+    computed (and a snapshot replayed) once, whichever page or rerun asks again."""
+    return surface_parts(run, k)
+
+
 def sweep_alphas(selected: Sequence[float], detail: float) -> tuple[float, ...]:
     """The alphas a sweep trains: those selected plus the detailed one, sorted, as a cache key."""
     return tuple(sorted({float(a) for a in selected} | {float(detail)}))
+
+
+@st.cache_data(max_entries=128, show_spinner=False, hash_funcs={Run: run_key})
+def chart(name: str, args: tuple, kwargs: Mapping[str, Any], _draw: Callable[[], None]) -> None:
+    """Draw a chart with `_draw()` once for the builder `name` and its `args` and `kwargs`
+    (runs by run_key): on a cache hit Streamlit replays the element it drew, so a rerun
+    skips Altair, which takes 0.05-0.2 s to build and validate a chart."""
+    _draw()

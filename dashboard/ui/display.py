@@ -3,20 +3,42 @@ tables with their number columns formatted (numbers stay numbers: sortable, copy
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-STEP_FORMAT = "%.6g"  # the step page's matrices: six significant digits
-MATRIX_FORMAT = "%.3f"  # a weight or activation matrix, as its heatmap writes it
+from . import cache
+
+# Room around every chart for what Vega measures smaller than the browser draws it (the top
+# axis label, a rotated axis title): without it their last pixels are cut off.
+PADDING = {"left": 6, "top": 8, "right": 6, "bottom": 6}
+SIGNIFICANT = 5  # digits a table shows (every digit is in its download and the page's files)
 FIT_ROWS = 40  # a table with up to this many rows is shown whole; a longer one scrolls
 
 
+def significant(digits: int = SIGNIFICANT) -> str:
+    """The tables' one number format: `digits` significant digits ("%.5g")."""
+    return f"%.{digits}g"
+
+
+STEP_FORMAT = significant(6)  # the step page's matrices, worked through by hand
+MATRIX_FORMAT = significant()
+
+
 def chart(figure: alt.TopLevelMixin) -> None:
-    """An Altair chart at container width, themed by Streamlit (light or dark)."""
-    st.altair_chart(figure, width="stretch", theme="streamlit")
+    """An Altair chart at container width, themed by Streamlit (light or dark), with room
+    around it (PADDING)."""
+    st.altair_chart(figure.properties(padding=PADDING), width="stretch", theme="streamlit")
+
+
+def cached_chart(build: Callable[..., alt.TopLevelMixin], *args: Any, **kwargs: Any) -> None:
+    """`chart(build(*args, **kwargs))`, built once for these arguments (cache.chart): a
+    rerun that draws the same chart again (a slider moved elsewhere) skips Altair."""
+    name = f"{build.__module__}.{build.__qualname__}"
+    cache.chart(name, args, kwargs, lambda: chart(build(*args, **kwargs)))
 
 
 def number_columns(frame: pd.DataFrame, fmt: str, names: Sequence[str] | None = None) -> dict:
@@ -25,6 +47,13 @@ def number_columns(frame: pd.DataFrame, fmt: str, names: Sequence[str] | None = 
     if names is None:
         names = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
     return {n: st.column_config.NumberColumn(str(n), format=fmt) for n in names if n in frame}
+
+
+def significant_columns(
+    frame: pd.DataFrame, names: Sequence[str] | None = None, digits: int = SIGNIFICANT
+) -> dict:
+    """number_columns in the tables' format: `digits` significant digits."""
+    return number_columns(frame, significant(digits), names)
 
 
 def table(

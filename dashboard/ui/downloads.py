@@ -17,25 +17,29 @@ from ..model.downloads import trajectory_csv, weights_json
 def take_home(
     settings: RunSettings, runs: Sequence[Run], name: str, alphas: Sequence[float] | None = None
 ) -> None:
-    """The code expander, then the download buttons: the end of every example page."""
-    code_expander(settings, alphas)
+    """The "Code & downloads" tab of every example page: the download buttons, then the code."""
     download_buttons(runs, name)
+    code(settings, alphas)
 
 
-def code_expander(settings: RunSettings, alphas: Sequence[float] | None = None) -> None:
-    """The NumPy loop this page runs, in the seed's style, with the current settings."""
-    with st.expander("The code: this page's loop as a standalone NumPy script"):
-        source = seed_script(settings, alphas=list(alphas) if alphas is not None else None)
-        st.caption("Run it with `python`: it prints the seed's lines, then the numbers in full.")
-        st.code(source, language="python", line_numbers=False)
-        st.download_button(
-            "Download the script", source, file_name=f"example_{settings.example}.py",
-            mime="text/x-python", on_click="ignore", key="download_script",
-        )  # fmt: skip
+def code(settings: RunSettings, alphas: Sequence[float] | None = None) -> None:
+    """The NumPy loop this page runs, in the tutorial's style, with the current settings."""
+    source = seed_script(settings, alphas=list(alphas) if alphas is not None else None)
+    st.caption(
+        "This page's loop as a standalone NumPy script. Run it with `python`: it prints the "
+        "tutorial's lines, then the numbers in full."
+    )
+    st.download_button(
+        "Download the script", source, file_name=f"example_{settings.example}.py",
+        mime="text/x-python", on_click="ignore", key="download_script",
+        icon=":material/download:",
+    )  # fmt: skip
+    st.code(source, language="python", line_numbers=False)
 
 
 def download_buttons(runs: Sequence[Run], name: str) -> None:
-    """Error trajectory (CSV, every iteration) and final weights (JSON), built on click."""
+    """Error trajectory (CSV, every iteration, every digit) and final weights (JSON), built
+    on click."""
     left, right = st.columns(2)
     left.download_button(
         "Error trajectory (CSV)", lambda: trajectory_csv(runs),

@@ -16,16 +16,12 @@ import streamlit as st
 from dashboard.model.frames import FRAMES, as_json, frames
 from tinynet.train import Run
 
+from .cache import run_key
+
 HERE = Path(__file__).parent
 
 
-def _run_key(run: Run) -> tuple:
-    """What decides a run's frames, small and hashable: its settings (RunSettings is frozen)
-    and the loop that trained it. Never its arrays, which would be hashed on every rerun."""
-    return (run.settings, run.engine)
-
-
-@st.cache_data(max_entries=16, show_spinner=False, hash_funcs={Run: _run_key})
+@st.cache_data(max_entries=16, show_spinner=False, hash_funcs={Run: run_key})
 def frames_json(run: Run, count: int = FRAMES) -> str:
     """dashboard.model.frames.as_json(frames(run, count)), cached by the run's settings
     (~170 kB for Example 3's 32 hidden units; 16 entries stay under 3 MB)."""

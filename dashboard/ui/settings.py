@@ -1,5 +1,6 @@
-"""An example page's settings: its controls in the sidebar (the seed's defaults, then the
-teaching tools), the custom target's table when it is chosen, and the link written back."""
+"""An example page's settings: its controls in the sidebar (the tutorial's defaults, then the
+teaching tools and the error axis), the custom target's table when it is chosen, and the
+link written back."""
 
 from __future__ import annotations
 
@@ -15,15 +16,16 @@ from .widgets import PageLink
 
 def example_settings(example: int) -> tuple[RunSettings, dict]:
     """An example page's controls read into the engine's settings; also returns the raw
-    values (alphas, ensemble: not RunSettings fields)."""
+    values (alphas, ensemble, axis: not RunSettings fields)."""
     link = PageLink()
-    values = link.show(controls.example_controls(example) + controls.teaching_controls(example))
+    specs = controls.example_controls(example) + controls.teaching_controls(example)
+    values = link.show([*specs, controls.axis_control()])
     target = chosen_target(values["target"], example, values["bias"])
     if values["target"] == CUSTOM:
         link.set("target", target)  # the typed numbers, not "custom"
-    link.finish()
     values["target"] = target
     settings = controls.settings_from(example, values)
+    link.finish(step=settings)
     bias_notice(settings)
     return settings, values
 

@@ -9,8 +9,12 @@ from typing import Any
 
 import streamlit as st
 
+from tinynet import RunSettings
+
 from ..url.controls import Control
+from ..url.controls import k_picks as k_choices
 from ..url.state import LinkState
+from .share import share_box
 
 
 def render(control: Control, where: Any = st) -> Any:
@@ -20,6 +24,8 @@ def render(control: Control, where: Any = st) -> Any:
     common = {"key": c.key, "help": c.help}
     if c.kind == "slider":
         return where.slider(c.label, int(c.low), int(c.high), step=int(c.step), **common)
+    if c.kind == "number":
+        return where.number_input(c.label, int(c.low), int(c.high), step=int(c.step), **common)
     if c.kind == "select_slider":
         return where.select_slider(c.label, c.options, format_func=c.format, **common)
     if c.kind == "radio":
@@ -33,8 +39,9 @@ def render(control: Control, where: Any = st) -> Any:
 
 class PageLink:
     """One run of a page's link: `show` draws controls (set from the link if the page was
-    opened), `set` replaces a value the page computed later, and `finish` writes the URL
-    and shows the notices about link values that could not be used."""
+    opened), `set` replaces a value the page computed later, and `finish` writes the URL,
+    shows the notices about link values that could not be used, and draws the sidebar's
+    reset and share block under the controls (ui.share)."""
 
     def __init__(self) -> None:
         self.state = LinkState()
@@ -55,14 +62,16 @@ class PageLink:
         """Write `value` for `key` instead of its widget's (the target's typed numbers)."""
         self.state.values[key] = value
 
-    def finish(self) -> None:
-        """Write the URL (once, if it changes) and show the notices."""
+    def finish(self, step: RunSettings | None = None) -> None:
+        """Write the URL (once, if it changes), show the notices, then the reset and share
+        block (with a link to Step by step for the run of `step`, on an example page)."""
         notices = self.state.write()
         if notices:
             self._notice_box.warning(
                 "Some values in the link could not be used. " + " ".join(notices),
                 icon=":material/link:",
             )
+        share_box(self.state.codes, step=step)
 
 
 def show_controls(controls: Sequence[Control]) -> dict[str, Any]:
@@ -71,3 +80,19 @@ def show_controls(controls: Sequence[Control]) -> dict[str, Any]:
     values = link.show(controls)
     link.finish()
     return values
+
+
+def k_picks(where: Any, last: int) -> None:
+    """Quick picks for the iteration k on a log ladder (url.controls.k_picks): a pick sets
+    k's widget, and the picks stand ready for the next one."""
+
+    def jump() -> None:
+        picked = st.session_state.get("k_pick")
+        if picked is not None:
+            st.session_state["k"] = picked
+            st.session_state["k_pick"] = None
+
+    where.pills(
+        "Jump to k", k_choices(last), key="k_pick", on_change=jump, format_func="{:,}".format,
+        help="0 is the first pass, from the starting weights; the last is the run's last.",
+    )  # fmt: skip

@@ -19,17 +19,22 @@ from tinynet import ACTIVATIONS, EXAMPLES, SEED_ALPHAS, RunSettings, preset
 from .links import Reading, Spec, plain_number
 from .targets import CUSTOM, choice_label, link_text, read_link, seed_target_name, target_choices
 
-Kind = Literal["slider", "select_slider", "radio", "selectbox", "multiselect", "checkbox"]
+Kind = Literal["slider", "number", "select_slider", "radio", "selectbox", "multiselect", "checkbox"]
 
 # Alpha moves on a log-like ladder (1, 2, 5 per decade) that holds the tutorial's seven values.
 ALPHA_OPTIONS = tuple(float(f"{m}e{e}") for e in range(-3, 3) for m in (1, 2, 5)) + (1000.0,)
 MAX_SEED = 1_000
+# Iterations on the same kind of ladder, 100 to 100,000, with the tutorial's 30,000: eleven
+# positions a keyboard crosses in a moment. Older links held any multiple of 100 in that
+# range: they open at the nearest rung, with a notice.
 MIN_ITERATIONS, MAX_ITERATIONS, ITERATION_STEP = 100, 100_000, 100
+ITERATIONS = tuple(sorted({m * 10**e for e in range(2, 5) for m in (1, 2, 5)} | {30_000, 100_000}))
 MAX_HIDDEN = 128
 INIT_LABELS = {"numpy": "Python (NumPy)", "r": "R"}
 _SETTINGS_FIELDS = {f.name for f in fields(RunSettings)}
-_LINK_KINDS = {"slider": "whole", "select_slider": "ladder", "multiselect": "ladders",
-               "radio": "choice", "selectbox": "choice", "checkbox": "switch"}  # fmt: skip
+_LINK_KINDS = {"slider": "whole", "number": "whole", "select_slider": "ladder",
+               "multiselect": "ladders", "radio": "choice", "selectbox": "choice",
+               "checkbox": "switch"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,7 @@ class Control:
     kind: Kind
     default: Any
     options: tuple = ()  # select_slider, radio, selectbox, multiselect
-    low: float = 0  # slider
+    low: float = 0  # slider, number; select_slider: older links' whole numbers (url.links)
     high: float = 0
     step: float = 1
     format: Callable[[Any], str] = str  # option -> the text the widget shows
@@ -84,15 +89,16 @@ class Control:
 
 def seed_control(default: int = 1) -> Control:
     return Control(
-        "seed", "Random seed", "slider", default, low=0, high=MAX_SEED,
-        help="np.random.seed(seed) or R's set.seed(seed), before the weights are drawn.",
+        "seed", "Random seed", "number", default, low=0, high=MAX_SEED,
+        help="np.random.seed(seed) or R's set.seed(seed), before the weights are drawn. "
+        f"Type a number from 0 to {MAX_SEED:,}, or step with − and +.",
     )  # fmt: skip
 
 
 def iterations_control(default: int) -> Control:
     return Control(
-        "iterations", "Iterations", "slider", default,
-        low=MIN_ITERATIONS, high=MAX_ITERATIONS, step=ITERATION_STEP,
+        "iterations", "Iterations", "select_slider", default, ITERATIONS,
+        low=MIN_ITERATIONS, high=MAX_ITERATIONS, step=ITERATION_STEP, format="{:,}".format,
         help="Passes over the four rows: one forward pass and one weight update each.",
     )  # fmt: skip
 
@@ -146,9 +152,15 @@ def example_control(default: int = 2) -> Control:
 def k_control(last: int, default: int = 0) -> Control:
     """Iteration k of a run whose last iteration is `last` (its error has last + 1 entries)."""
     return Control(
-        "k", "Iteration k", "slider", min(default, last), low=0, high=max(last, 1),
-        help="Which pass of the loop to show: k = 0 is the first, with the starting weights.",
+        "k", "Iteration k", "number", min(default, last), low=0, high=max(last, 1),
+        help="Which pass of the loop to show: k = 0 is the first, with the starting weights. "
+        "Type it, step with − and +, or jump with the quick picks below.",
     )  # fmt: skip
+
+
+def k_picks(last: int) -> tuple[int, ...]:
+    """Quick picks for k on a log ladder: 0, 1, 10, 100, ... below `last`, and `last`."""
+    return tuple(sorted({0, last} | {10**e for e in range(7) if 10**e < last}))
 
 
 def reveal_control(default: bool = False) -> Control:
@@ -218,6 +230,29 @@ def example_controls(example: int) -> list[Control]:
     if example == 3:
         controls.insert(3, alphas_control())
     return controls
+
+
+AXIS_LABELS = {"auto": "fit the data", "fixed": "fixed, 0.0001 to 1"}
+
+
+def axis_control() -> Control:
+    return Control(
+        "axis", "Error axis", "radio", "auto", tuple(AXIS_LABELS),
+        format=AXIS_LABELS.__getitem__,
+        help="Hold the error axis at 0.0001 to 1 so two settings compare by eye (values "
+        "outside it are drawn at its edge).",
+    )  # fmt: skip
+
+
+def step_controls(example: int) -> list[Control]:
+    """The Step by step page's controls of one run of `example` (its iteration and reveal
+    aside): the example page's, without a sweep (Example 3's alpha is the run's) or a band."""
+    specs = [
+        alpha_control(c.default) if c.key == "alpha" else c
+        for c in example_controls(example) + teaching_controls(example)
+        if c.key not in ("alphas", "ensemble")
+    ]
+    return specs
 
 
 def settings_from(example: int, values: Mapping[str, Any]) -> RunSettings:

@@ -6,7 +6,9 @@ used (the default is used then); `Spec.write` gives the link's text for a value,
 the default (a link holds only what differs from the page's defaults). The codes:
 
 - whole numbers (`seed=3`, `iterations=5000`): the digits 0-9 only, in range, on the step;
-- a number on a ladder (`alpha=10`, `decay=0.001`): a plain decimal number on the ladder;
+- a number on a ladder (`alpha=10`, `decay=0.001`, `iterations=20000`): a plain decimal number
+  on the ladder; a ladder with a range (`high`) also reads the whole numbers of older links
+  (`iterations=25000`, a multiple of `step` in `low..high`): the nearest rung, with a notice;
 - several (`alphas=0.1,1,10`): comma-separated; older links' repeated `alphas=` are read too;
 - a choice (`init=numpy|r`, `objective=sse|entropy`, `bias=on|off`): its code, any case; the
   widget labels older links hold (`init=Python (NumPy)`, `objective=least squares`) are read too;
@@ -16,6 +18,7 @@ the default (a link holds only what differs from the page's defaults). The codes
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -62,7 +65,7 @@ class Spec:
     kind: Kind
     default: Any
     options: tuple = ()  # ladder, ladders, choice
-    low: int = 0  # whole
+    low: int = 0  # whole; ladder: the range older links' whole numbers came from (high 0: none)
     high: int = 0
     step: int = 1
     codes: Mapping[Any, str] | None = None  # choice: option -> code (None: str(option))
@@ -83,10 +86,7 @@ class Spec:
         if self.kind == "whole":
             return self._read_whole(text)
         if self.kind == "ladder":
-            value = decimal_number(text)
-            if value is None or value not in self.options:
-                return Reading(self.default, self._not_on_ladder())
-            return Reading(self.options[self.options.index(value)])
+            return self._read_ladder(text)
         if self.kind == "choice":
             return self._read_choice(text)
         if self.kind == "switch":
@@ -113,6 +113,18 @@ class Spec:
         if self.kind == "switch":
             return ["on" if value else "off"]
         return [self.text(value)]
+
+    def _read_ladder(self, text: str) -> Reading:
+        value = decimal_number(text)
+        if value is not None and value in self.options:
+            return Reading(self.options[self.options.index(value)])
+        if self.high and _WHOLE.fullmatch(text):  # an older link's whole number
+            whole = self._read_whole(text)
+            if whole.problem:
+                return whole
+            rung = nearest_rung(self.options, whole.value)
+            return Reading(rung, f"{self._not_on_ladder()}, so the nearest one is used")
+        return Reading(self.default, self._not_on_ladder())
 
     def _read_whole(self, text: str) -> Reading:
         if not _WHOLE.fullmatch(text):
@@ -153,6 +165,12 @@ class Spec:
             return f"not one of {', '.join(map(plain_number, self.options))}"
         first, last = plain_number(self.options[0]), plain_number(self.options[-1])
         return f"not one of the values offered, {first} to {last}"
+
+
+def nearest_rung(ladder: Sequence[float], value: float) -> float:
+    """The rung of a ladder of positive numbers nearest to `value` > 0 on a log scale (the
+    ladders are logarithmic: 25,000 is nearer 30,000 than 20,000); a tie goes down."""
+    return min(ladder, key=lambda rung: (abs(math.log(rung / value)), rung))
 
 
 def notice(key: str, raw: Sequence[str], problem: str, outcome: str) -> str:

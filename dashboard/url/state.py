@@ -2,7 +2,8 @@
 from it as short codes. The one Streamlit module of url/: it draws nothing (ui.widgets does).
 
 A page's link decides its settings only when the page is *opened*: the session's first run,
-a switch from another page, or Back/Forward (the browser restores that entry's URL). Then
+a switch from another page, Back/Forward (the browser restores that entry's URL), a link to
+the same page with other settings, or "Reset to the tutorial's settings" (an empty link). Then
 every control takes the link's value or, if the link does not hold it, its default, so no
 page inherits another page's settings (the widgets' keys are shared between pages). Any
 other run is a widget move: the widgets stand, and the URL is written from them.
@@ -27,14 +28,29 @@ from .controls import Control
 
 _PAGE = "_link_page"  # the page the session ran last
 _OPENED = "_link_opened"  # whether this run opened it
+_RESET = "_link_reset"  # "Reset to the tutorial's settings" was pressed
+_WRITTEN = "_link_written"  # the link the page wrote last: {key: [values]}
 
 
 def note_page(page: str) -> None:
     """app.py, before a page runs: is this run opening `page` (see the module docstring)?"""
     ctx = get_script_run_ctx()
     back_or_forward = ctx is not None and ctx.is_history_navigation
-    st.session_state[_OPENED] = back_or_forward or st.session_state.get(_PAGE) != page
+    reset = st.session_state.pop(_RESET, False)
+    st.session_state[_OPENED] = reset or back_or_forward or st.session_state.get(_PAGE) != page
     st.session_state[_PAGE] = page
+
+
+def current_page() -> str:
+    """The URL path of the page this run shows ("" for the home page)."""
+    return st.session_state.get(_PAGE, "")
+
+
+def reset_link() -> None:
+    """A button's callback: the run it starts opens the page afresh, as a link without
+    settings does, so every control takes its default (the tutorial's settings)."""
+    st.query_params.clear()
+    st.session_state[_RESET] = True
 
 
 def custom_value(key: str, default: Any = None) -> Any:
@@ -62,11 +78,16 @@ class LinkState:
     returns the notices about link values that could not be used."""
 
     def __init__(self) -> None:
-        self.opened = st.session_state.get(_OPENED, True)
         self.raw = {key: st.query_params.get_all(key) for key in st.query_params}
+        # A link to this same page with other settings (a "Try this" exercise) opens it too:
+        # the URL is then not the one the page wrote last.
+        written = st.session_state.get(_WRITTEN)
+        changed = written is not None and written != self.raw
+        self.opened = st.session_state.get(_OPENED, True) or changed
         self.controls: dict[str, Control] = {}
         self.values: dict[str, Any] = {}
         self.notices: list[str] = []
+        self.codes: dict[str, list[str]] = {}  # what `write` put in the URL
 
     def settle(self, control: Control) -> None:
         """The control's value from the link (page opened), its default (a control this page
@@ -83,7 +104,7 @@ class LinkState:
             st.session_state[key] = control.widget_value(value)
         elif key not in st.session_state:  # a control this page has not drawn before
             st.session_state[key] = control.widget_value(control.default)
-        elif control.kind == "slider":  # its range may have moved (k, with the iterations)
+        elif control.kind in ("slider", "number"):  # its range may move (k, with iterations)
             value = min(max(st.session_state[key], int(control.low)), int(control.high))
             if value != st.session_state[key]:
                 st.session_state[key] = value
@@ -104,6 +125,8 @@ class LinkState:
                 wanted[key] = texts
         if wanted != {key: st.query_params.get_all(key) for key in st.query_params}:
             st.query_params.from_dict(wanted)
+        self.codes = wanted
+        st.session_state[_WRITTEN] = wanted
         return self.notices
 
     @staticmethod

@@ -31,6 +31,7 @@ _KEYS = {
     "compare_nnet": {"seed", "init", "hidden", "iterations", "alpha"}
     | {"size", "decay", "objective"},
     "step_by_step": {"example", "seed", "iterations", "alpha", "hidden", "init", "activation"}
+    | {"target", "bias"}
     | {"k", "reveal"},
 }
 _SWITCH = {"on": True, "off": False}

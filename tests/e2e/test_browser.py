@@ -28,10 +28,10 @@ def test_page_in_browser(server, shared_tab, screenshots, path, text, charts):
 def test_link_sets_controls_and_garbage_falls_back(server, shared_tab):
     tab = shared_tab
     tab.goto(f"{server}/example_2?alpha=abc&hidden=-5&iterations=1e99&seed=")
-    wait_until_done(tab, "could not be used", 4)
+    wait_until_done(tab, "could not be used", 1)  # the first screen's chart; tabs are lazy
     assert tab.locator("[data-testid='stException']").count() == 0
     tab.goto(f"{server}/example_2?hidden=8")
-    wait_until_done(tab, "nothing printed to compare", 4)
+    wait_until_done(tab, "nothing printed to compare", 1)
     assert tab.locator("[data-testid='stException']").count() == 0
     assert "hidden=8" in tab.url
 
@@ -43,7 +43,7 @@ def test_a_link_that_opens_a_fresh_server_still_gets_the_whole_app(shared_tab):
     tab = shared_tab
     with streamlit_server() as url:
         tab.goto(f"{url}/example_3?alphas=1&alphas=10&alpha=1")
-        wait_until_done(tab, "Error at the seed's checkpoints", 2)
+        wait_until_done(tab, "Each alpha at the tutorial's checkpoints", 1)
         navigation = tab.locator("[data-testid='stSidebarNav']").inner_text()
         assert "Example 3: the alpha sweep" in navigation  # app.py's titles, not file names
         assert "example 3" not in navigation

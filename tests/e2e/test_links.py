@@ -77,6 +77,21 @@ def expect_slider(tab, label: str, value: str) -> None:
     expect(slider(tab, label)).to_have_attribute("aria-valuetext", value)
 
 
+def number(tab, label: str):
+    return tab.locator(f"[data-testid='stSidebar'] input[type='number'][aria-label='{label}']")
+
+
+def expect_number(tab, label: str, value: str) -> None:
+    expect(number(tab, label)).to_have_value(value)
+
+
+def step_up(tab, label: str) -> None:
+    """Press the number input's + button."""
+    box = tab.locator("[data-testid='stSidebar'] [data-testid='stNumberInput']")
+    field = tab.locator(f"input[type='number'][aria-label='{label}']")
+    box.filter(has=field).get_by_role("button", name="Increment").click()
+
+
 def notice(tab) -> str:
     """The link notice as a reader sees it ("" if there is none); word joiners removed."""
     alerts = tab.locator("[data-testid='stMain'] [data-testid='stAlert']").filter(has_text=NOTICE)
@@ -131,7 +146,7 @@ def test_markup_in_any_pages_link_stays_text(server, tab, page_name):
     open_link(tab, server, f"{page_name}?seed={quote(PAYLOAD)}")
     assert_inert(tab, "seed=" + shortened(PAYLOAD))
     seed = "Random seed (both nets)" if page_name == "compare_nnet" else "Random seed"
-    expect_slider(tab, seed, "1")
+    expect_number(tab, seed, "1")
 
 
 # --- 2. values are short codes; older label links still open ---------------------------------
@@ -140,7 +155,7 @@ def test_markup_in_any_pages_link_stays_text(server, tab, page_name):
 def test_the_readmes_link_opens_as_written(server, tab):
     open_link(tab, server, "example_2?seed=3&hidden=8&init=r")
     assert notice(tab) == ""
-    expect_slider(tab, "Random seed", "3")
+    expect_number(tab, "Random seed", "3")
     expect_slider(tab, "Hidden units", "8")
     assert tab.get_by_role("radio", name="R", exact=True).is_checked()
     assert query(tab) == {"seed": ["3"], "hidden": ["8"], "init": ["r"]}
@@ -196,12 +211,12 @@ def test_example_3s_hidden_units_stay_on_example_3(server, tab):
 
 def test_example_2s_seed_and_iterations_stay_on_example_2(server, tab):
     open_link(tab, server, "example_2?seed=8&iterations=30000")
-    after(tab, lambda: slider(tab, "Iterations").press("ArrowRight"))
-    assert query(tab) == {"seed": ["8"], "iterations": ["30100"]}
+    after(tab, lambda: slider(tab, "Iterations").press("ArrowRight"))  # the next rung
+    assert query(tab) == {"seed": ["8"], "iterations": ["50000"]}
     nav(tab, "Example 1: one layer")
     assert path(tab) == "/example_1" and query(tab) == {}
-    expect_slider(tab, "Random seed", "1")
-    expect_slider(tab, "Iterations", "10000")
+    expect_number(tab, "Random seed", "1")
+    expect_slider(tab, "Iterations", "10,000")
 
 
 # --- 4. Back and Forward ------------------------------------------------------------------------
@@ -210,25 +225,25 @@ def test_example_2s_seed_and_iterations_stay_on_example_2(server, tab):
 def test_back_and_forward_restore_the_settings_one_entry_per_move(server, tab):
     open_link(tab, server, "example_2?seed=7&hidden=8")
     entries = history_length(tab)
-    after(tab, lambda: slider(tab, "Random seed").press("ArrowRight"))
+    after(tab, lambda: step_up(tab, "Random seed"))
     assert query(tab) == {"seed": ["8"], "hidden": ["8"]}
     assert history_length(tab) == entries + 1
     nav(tab, "Example 1: one layer")
     assert history_length(tab) == entries + 2
-    expect_slider(tab, "Random seed", "1")
+    expect_number(tab, "Random seed", "1")
 
     after(tab, tab.go_back)
     assert path(tab) == "/example_2" and query(tab) == {"seed": ["8"], "hidden": ["8"]}
-    expect_slider(tab, "Random seed", "8")
+    expect_number(tab, "Random seed", "8")
     expect_slider(tab, "Hidden units", "8")
     after(tab, tab.go_back)
     assert query(tab) == {"seed": ["7"], "hidden": ["8"]}
-    expect_slider(tab, "Random seed", "7")
+    expect_number(tab, "Random seed", "7")
     after(tab, tab.go_forward)
-    expect_slider(tab, "Random seed", "8")
+    expect_number(tab, "Random seed", "8")
     after(tab, tab.go_forward)
     assert path(tab) == "/example_1" and query(tab) == {}
-    expect_slider(tab, "Random seed", "1")
+    expect_number(tab, "Random seed", "1")
     assert history_length(tab) == entries + 2  # Back and Forward add nothing
 
 
@@ -242,14 +257,14 @@ def test_back_and_forward_restore_the_settings_one_entry_per_move(server, tab):
 def test_numbers_are_ascii_whole_numbers(server, tab, value, shown):
     open_link(tab, server, f"example_1?seed={value}&alpha=10")
     assert f"seed={shown}" in notice(tab) and "using 1" in notice(tab)
-    expect_slider(tab, "Random seed", "1")
+    expect_number(tab, "Random seed", "1")
     assert query(tab) == {"alpha": ["10"]}  # rewritten to the value used: the default
 
 
 def test_numbers_off_the_ladder_or_the_step_are_refused(server, tab):
     open_link(tab, server, "example_2?alpha=0.003&iterations=150&seed=12")
     assert "alpha=0.003" in notice(tab) and "iterations=150" in notice(tab)
-    expect_slider(tab, "Random seed", "12")
+    expect_number(tab, "Random seed", "12")
     assert query(tab) == {"seed": ["12"]}
 
 

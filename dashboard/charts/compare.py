@@ -14,6 +14,8 @@ from ..model.compare import BACKPROP, backprop_sse, objective_label
 from ..model.sampling import log_line
 from .axes import ERROR_FORMAT, HEIGHT, iteration_axis, log_axis
 
+LEGEND_WIDTH = 280  # pixels a legend label may take: inside a 390-wide phone's chart
+
 
 def trajectory_frame(run: Run, fit: NnetFit) -> pd.DataFrame:
     """Long form (iteration, value, series): the plain net's sum of squared errors at its
@@ -28,9 +30,10 @@ def trajectory_frame(run: Run, fit: NnetFit) -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def trajectory_chart(run: Run, fit: NnetFit) -> alt.Chart:
+def trajectory_chart(run: Run, fit: NnetFit, height: int = HEIGHT) -> alt.Chart:
     """Both trajectories on one chart, iterations and values on log scales, so nnet's few dozen
-    iterations and backprop's 30,000 both read."""
+    iterations and backprop's 30,000 both read. The legend lists the two lines one under the
+    other above the plot, so it fits a phone's width too."""
     data = trajectory_frame(run, fit)
     last = int(max(data["iteration"].max(), 1)) if len(data) else 1
     order = list(dict.fromkeys(data["series"]))
@@ -45,7 +48,7 @@ def trajectory_chart(run: Run, fit: NnetFit) -> alt.Chart:
                 title=None,
                 sort=order,
                 scale=alt.Scale(scheme="tableau10"),
-                legend=alt.Legend(orient="top", labelLimit=400),
+                legend=alt.Legend(orient="top", direction="vertical", labelLimit=LEGEND_WIDTH),
             ),
             tooltip=[
                 alt.Tooltip("series:N", title="method"),
@@ -53,5 +56,5 @@ def trajectory_chart(run: Run, fit: NnetFit) -> alt.Chart:
                 alt.Tooltip("value:Q", title="value", format=ERROR_FORMAT),
             ],
         )
-        .properties(height=HEIGHT)
+        .properties(height=height)
     )

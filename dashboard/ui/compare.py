@@ -1,0 +1,290 @@
+"""Backprop vs nnet's sections: the fit switch and its controls, the first screen (the
+objective chart beside the fitted values), and what its tabs draw.
+
+The switch (model.nnet_fits) picks one of the tutorial's two nnet fits or a fresh one. Picking
+a tutorial fit sets every control to that fit's settings; moving an nnet control away from them
+switches to the fresh fit. Both happen before any widget is drawn, from st.session_state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from tinynet import RunSettings
+from tinynet.nnet import NnetFit
+from tinynet.nnet_reference import check_nnet
+from tinynet.printing import nnet_printout
+from tinynet.train import Run
+
+from ..charts.axes import FIRST_SCREEN_HEIGHT
+from ..charts.compare import trajectory_chart
+from ..model import compare
+from ..model.nnet_fits import (
+    DEFAULT_FIT,
+    EXAMPLES,
+    FIT_LABELS,
+    NnetChoice,
+    backprop_start,
+    fit_arguments,
+    link_fit,
+    settled_fit,
+    tutorial_choice,
+)
+from ..tables.compare import decay_table, fitted_table, summary_table, weights_table
+from ..tables.runs import checks_table
+from ..url import controls
+from ..url.controls import Control
+from ..url.links import plain_number
+from . import cache
+from .display import chart, significant, significant_columns
+from .run import LEARNED, NOT_LEARNED
+from .widgets import PageLink
+
+NNET_KEYS = ("size", "decay", "objective")
+BACKPROP_KEYS = ("hidden", "alpha", "iterations", "init")
+_LAST_FIT = "_compare_fit"  # the fit the page showed last
+
+
+def fit_control() -> Control:
+    return Control(
+        "fit", "nnet fit", "radio", DEFAULT_FIT, tuple(FIT_LABELS), format=FIT_LABELS.__getitem__,
+        help="The tutorial's nnet fits continue R's random stream after its Example 2 or 3 "
+        "code; a fresh fit starts right after set.seed(seed).",
+    )  # fmt: skip
+
+
+def backprop_controls(fit: str) -> list[Control]:
+    """The seed and the backprop side's controls, defaulting to the R code this fit follows."""
+    start = backprop_start(fit)
+    return [
+        replace(
+            controls.seed_control(start.seed),
+            label="Random seed (both nets)",
+            help="Backprop: np.random.seed(seed) or set.seed(seed), by its initial weights. "
+            "nnet: set.seed(seed), then runif(nwts, -0.7, 0.7), as R does.",
+        ),
+        replace(controls.init_control(start.init), label="Backprop: initial weights"),
+        replace(controls.hidden_control(start.hidden), label="Backprop: hidden units"),
+        replace(controls.iterations_control(start.iterations), label="Backprop: iterations"),
+        controls.alpha_control(start.alpha, "Backprop: alpha (learning rate)"),
+    ]
+
+
+def nnet_controls(fit: str) -> list[Control]:
+    """nnet's size, decay and objective, defaulting to the tutorial fit's settings."""
+    choice = tutorial_choice(fit)
+    return [
+        Control(
+            "size", "nnet: size (hidden units)", "slider", choice.size, low=1,
+            high=controls.MAX_HIDDEN,
+            help="nnet's `size`: hidden units, each with its own bias; the output has one too.",
+        ),
+        Control(
+            "decay", "nnet: weight decay", "select_slider", 0.0, compare.DECAYS,
+            format=plain_number,
+            help="nnet's `decay`: the objective adds decay × the sum of all squared weights.",
+        ),
+        Control(
+            "objective", "nnet: objective", "radio", "sse", tuple(compare.OBJECTIVES),
+            format=compare.OBJECTIVES.__getitem__,
+            help="Least squares is nnet's default; entropy is `entropy = TRUE` (log-likelihood).",
+        ),
+    ]  # fmt: skip
+
+
+def _choice(values: dict[str, Any]) -> NnetChoice:
+    return NnetChoice(values["size"], float(values["decay"]), values["objective"] == "entropy")
+
+
+def _settle_link(link: PageLink) -> None:
+    """A link opening the page: nnet settings in it that are not its tutorial fit's mean a
+    fresh fit (`size=8` alone is one)."""
+    raw = link.state.raw
+    fit = fit_control().link.read(raw.get("fit", [])).value
+    read = {c.key: c.link.read(raw.get(c.key, [])).value for c in nnet_controls(fit)}
+    if settled_fit(fit, _choice(read)) != fit:
+        raw["fit"] = ["fresh"]
+
+
+def _settle_session() -> None:
+    """A widget moved: a tutorial fit just picked sets every control to its settings; an nnet
+    control moved away from a tutorial fit's settings switches to the fresh fit."""
+    state = st.session_state
+    fit, last = state.get("fit"), state.get(_LAST_FIT)
+    if fit not in EXAMPLES or any(key not in state for key in NNET_KEYS):
+        return
+    if fit != last:
+        start = backprop_start(fit)
+        for key in BACKPROP_KEYS + ("seed",):
+            state[key] = getattr(start, key)
+        for control in nnet_controls(fit):
+            state[control.key] = control.default
+    elif settled_fit(fit, _choice({key: state[key] for key in NNET_KEYS})) != fit:
+        state["fit"] = "fresh"
+
+
+def show_controls() -> tuple[str, dict[str, Any], PageLink]:
+    """Draw the switch and the controls; return the fit shown, every control's value and the
+    page's link (to finish once the page has drawn)."""
+    link = PageLink()
+    if link.state.opened:
+        _settle_link(link)
+    else:
+        _settle_session()
+    fit = link.show([fit_control()])["fit"]
+    values = link.show(backprop_controls(fit))
+    values |= link.show(nnet_controls(fit))
+    fit = settled_fit(fit, _choice(values))
+    link.set("fit", link_fit(fit, _choice(values)))
+    st.session_state[_LAST_FIT] = fit
+    return fit, values, link
+
+
+def nnet_fit(fit: str, values: dict[str, Any]) -> tuple[NnetFit, float]:
+    """The fit the page shows (cached by its few arguments)."""
+    arguments = fit_arguments(fit, values["seed"], _choice(values))
+    return cache.nnet_fit(**arguments)
+
+
+def headline(fit: str, nnet: NnetFit) -> None:
+    """One line: a tutorial fit's printed numbers all matching (or how many do not), or which
+    fresh fit this is."""
+    checks = check_nnet(nnet)
+    if checks:
+        wrong = sum(not c.matches for c in checks)
+        mark = NOT_LEARNED if wrong else LEARNED
+        said = (
+            f"{wrong} of the {len(checks)} numbers the tutorial prints for this fit differ"
+            if wrong
+            else f"Every number the tutorial prints for this fit matches: all {len(checks)}"
+        )
+        st.markdown(f"{mark} {said} (see *Tutorial says / we get* below).")
+    elif fit in EXAMPLES:
+        st.markdown(
+            f":material/info: The tutorial's size-{nnet.size} call, continued from "
+            f"`set.seed({nnet.seed})`: the tutorial printed this only for seed 1."
+        )
+    else:
+        st.markdown(
+            f":material/casino: A fresh fit: `set.seed({nnet.seed})`, then nnet with size "
+            f"{nnet.size}, decay {nnet.decay:g}" + (", entropy" if nnet.entropy else "") + "."
+        )
+
+
+def first_screen(run: Run, run_seconds: float, nnet: NnetFit, nnet_seconds: float) -> None:
+    """The objective chart beside the fitted values and the two methods' headline numbers."""
+    left, right = st.columns(2, gap="medium")
+    with left, st.container(key="first_chart"):
+        st.subheader("The objective during training")
+        chart(trajectory_chart(run, nnet, FIRST_SCREEN_HEIGHT))
+    with right, st.container(key="first_answer"):
+        st.subheader("Fitted values vs target")
+        outputs = fitted_table(run, nnet)
+        config = significant_columns(outputs, [compare.BACKPROP, compare.NNET])
+        config["target"] = st.column_config.NumberColumn("target", format="%d")
+        st.dataframe(outputs, hide_index=True, column_config=config, width="content")
+        plain = compare.backprop_summary(run, run_seconds)
+        fitted = compare.nnet_summary(nnet, run.settings.target, nnet_seconds)
+        help_sse = "Sum of squared errors of the final outputs (what both methods minimise)."
+        a, b = st.columns(2)
+        a.metric("Backprop iterations", f"{plain.iterations:,}")
+        b.metric("nnet iterations", f"{fitted.iterations:,}", help="BFGS iterations")
+        a.metric("Backprop SSE", f"{plain.sse:.3g}", help=help_sse)
+        b.metric("nnet SSE", f"{fitted.sse:.3g}", help=help_sse)
+
+
+def tutorial_check(nnet: NnetFit) -> None:
+    """The tutorial's printout of this fit beside ours, line by line and number by number."""
+    checks = check_nnet(nnet)
+    if not checks:
+        st.caption(
+            "This is not one of the tutorial's nnet fits, so there is nothing printed to compare "
+            "with. Pick one of the tutorial's fits in the sidebar (and seed 1)."
+        )
+        return
+    matched = sum(c.matches for c in checks)
+    st.caption(
+        f"{matched} of {len(checks)} printed numbers match. The tutorial's page lost R's "
+        "spacing, so trace lines are compared word by word; every digit is shown as printed."
+    )
+    st.dataframe(checks_table(checks), hide_index=True, width="stretch", height="content")
+
+
+def printout(nnet: NnetFit) -> None:
+    st.caption("nnet's trace, `data.frame(coef(fit_nnet))` and `fitted(fit_nnet)`, as R prints.")
+    st.code(nnet_printout(nnet), language="text")
+
+
+def weights(run: Run, nnet: NnetFit) -> None:
+    st.caption(
+        "Every weight by nnet's name. *None*: the plain net has no such weight (it has no "
+        "biases of its own). Five significant digits; every digit in the download."
+    )
+    table = weights_table(run, nnet)
+    config = significant_columns(table, [compare.NNET, compare.BACKPROP])
+    st.dataframe(table, hide_index=True, column_config=config, width="content", height="content")
+    download(table, "compare_nnet_weights.csv", "download_weights")
+
+
+def decay_ladder(settings: RunSettings, nnet: NnetFit) -> None:
+    """nnet refitted from the same start with each decay (computed only when this tab opens)."""
+    fits = [
+        cache.nnet_fit(nnet.size, nnet.seed, d, nnet.entropy, nnet.skip)[0] for d in compare.DECAYS
+    ]
+    st.caption(f"nnet, size {nnet.size}, seed {nnet.seed}, refitted from the same start.")
+    shrink = decay_table(fits, settings.target)
+    config = significant_columns(shrink, ["max |weight|", "SSE", "objective"])
+    config["decay"] = st.column_config.NumberColumn("decay", format="%g")
+    config["SSE"] = st.column_config.NumberColumn(
+        help="sum of squared errors", format=significant()
+    )
+    st.dataframe(shrink, hide_index=True, column_config=config, width="content")
+
+
+def side_by_side(run: Run, run_seconds: float, nnet: NnetFit, nnet_seconds: float) -> None:
+    plain = compare.backprop_summary(run, run_seconds)
+    fitted = compare.nnet_summary(nnet, run.settings.target, nnet_seconds)
+    st.caption("Times are measured when a result is first computed, then cached.")
+    table = summary_table(plain, fitted)
+    st.dataframe(table, hide_index=True, width="content", height="content")
+
+
+def download(table: pd.DataFrame, name: str, key: str) -> None:
+    st.download_button(
+        "Download every digit (CSV)", lambda: table.to_csv(index=False, float_format="%.17g"),
+        file_name=name, mime="text/csv", on_click="ignore", key=key, icon=":material/download:",
+    )  # fmt: skip
+
+
+def why_methods_differ(settings: RunSettings, run: Run, nnet: NnetFit) -> str:
+    """Why plain backprop and nnet end differently (Markdown, the page's own words)."""
+    plain = compare.backprop_summary(run, 0.0)
+    weights = compare.nnet_summary(nnet, settings.target, 0.0).weights
+    return f"""
+- **Biases.** nnet gives every hidden unit and the output its own bias:
+  {nnet.size} × (3 + 1) + {nnet.size} + 1 = {weights} weights. The tutorial's net has only
+  its constant third input, which serves as the hidden units' bias, and no output bias:
+  3 × {settings.hidden} + {settings.hidden} = {plain.weights}. With the tutorial's X, nnet's
+  `b->h` and `i3->h` both multiply a constant 1, so only their sum matters; their gradients
+  are equal, and without decay their difference stays what it was at the start.
+- **Second-order steps.** Backprop takes {plain.iterations:,} steps of alpha × gradient, each
+  as long as the gradient says. nnet's BFGS (R's `vmmin`) learns the curvature from the
+  gradients it has seen and searches along each direction for a good step length, so a few
+  dozen steps go further. It stops when the objective is below 1e-4 ("converged"), when it
+  stops changing, or after 100 iterations.
+- **No penalty, huge weights.** Without decay nothing holds the weights back, and the surest
+  way to push outputs to 0 and 1 is bigger weights: nnet's fitted values end at or near 0
+  and 1 (the tutorial's size-4 fit has weights in the tens of thousands). Decay adds
+  decay × Σw² to the objective: the weights stay small, and a large enough decay makes the
+  net give up on XOR and answer 0.5 everywhere (in the *Decay* tab: a sum of squared
+  errors of 1).
+- **The objective chart.** Both lines are what the method minimises. nnet's is its objective
+  after each BFGS iteration (0 = its starting weights). The tutorial's update `error × slope`
+  is the gradient of half the sum of squared errors, so the plain net descends the same
+  surface; its line is that sum at ~200 log-spaced iterations. Both axes are logarithmic
+  (iterations: symlog, so iteration 0 has a place); values of exactly 0 are left out.
+"""

@@ -22,14 +22,14 @@ settings = settings_from(EXAMPLES.get(fit, 2), values)
 cache.guard(settings)
 run, run_seconds = cache.timed_train(settings)
 nnet, nnet_seconds = compare.nnet_fit(fit, values)
-link.finish()
+link.finish(step=settings)
 
 compare.headline(fit, nnet)
-if fit in EXAMPLES:
-    st.caption(why_they_differ(fit))
 compare.first_screen(run, run_seconds, nnet, nnet_seconds)
 if not nnet.converged:
     st.caption(f"nnet stopped at maxit = {nnet.maxit} iterations without meeting its tolerances.")
+if fit in EXAMPLES:
+    st.caption(why_they_differ(fit))
 
 
 def why() -> None:

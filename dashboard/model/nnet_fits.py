@@ -19,9 +19,9 @@ from tinynet import RunSettings, preset
 from tinynet.nnet_reference import TUTORIAL_FITS
 
 FIT_LABELS = {
-    "ex2": "The tutorial's size-4 fit (after Example 2)",
-    "ex3": "The tutorial's size-32 fit (after Example 3)",
-    "fresh": "A fresh fit: set.seed(seed), then nnet",
+    "ex2": "Tutorial's, size 4 (Example 2)",
+    "ex3": "Tutorial's, size 32 (Example 3)",
+    "fresh": "Fresh: set.seed(seed), nnet",
 }  # the link's code -> the switch's label
 EXAMPLES = {"ex2": 2, "ex3": 3}  # a tutorial fit's code -> the example whose R code ran before it
 DEFAULT_FIT = "ex2"

@@ -51,7 +51,7 @@ _LAST_FIT = "_compare_fit"  # the fit the page showed last
 
 def fit_control() -> Control:
     return Control(
-        "fit", "nnet fit", "radio", DEFAULT_FIT, tuple(FIT_LABELS), format=FIT_LABELS.__getitem__,
+        "fit", "Which nnet fit", "radio", DEFAULT_FIT, tuple(FIT_LABELS), format=FIT_LABELS.__getitem__,
         help="The tutorial's nnet fits continue R's random stream after its Example 2 or 3 "
         "code; a fresh fit starts right after set.seed(seed).",
     )  # fmt: skip

@@ -32,9 +32,13 @@ def trajectory_frame(run: Run, fit: NnetFit) -> pd.DataFrame:
 
 def trajectory_chart(run: Run, fit: NnetFit, height: int = HEIGHT) -> alt.Chart:
     """Both trajectories on one chart, iterations and values on log scales, so nnet's few dozen
-    iterations and backprop's 30,000 both read. The legend's short labels (SSE: the sum of
-    squared errors) fit on one line above the plot, on a phone too."""
-    data = trajectory_frame(run, fit)
+    iterations and backprop's 30,000 both read."""
+    return trajectories_chart(trajectory_frame(run, fit), height)
+
+
+def trajectories_chart(data: pd.DataFrame, height: int = HEIGHT) -> alt.Chart:
+    """The chart of a trajectory_frame. The legend's short labels (SSE: the sum of squared
+    errors) fit on one line above the plot, on a phone too."""
     last = int(max(data["iteration"].max(), 1)) if len(data) else 1
     order = list(dict.fromkeys(data["series"]))
     return (

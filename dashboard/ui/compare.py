@@ -21,7 +21,7 @@ from tinynet.printing import nnet_printout
 from tinynet.train import Run
 
 from ..charts.axes import FIRST_SCREEN_HEIGHT
-from ..charts.compare import trajectory_chart
+from ..charts.compare import trajectories_chart, trajectory_frame
 from ..model import compare
 from ..model.nnet_fits import (
     DEFAULT_FIT,
@@ -150,6 +150,21 @@ def nnet_fit(fit: str, values: dict[str, Any]) -> tuple[NnetFit, float]:
     return cache.nnet_fit(**arguments)
 
 
+def fit_key(fit: NnetFit) -> tuple:
+    """What decides everything computed from an nnet fit, small and hashable: its call."""
+    call = (fit.size, fit.seed, fit.skip, fit.decay, fit.entropy, fit.maxit)
+    return call + (fit.x.tobytes(), fit.target.tobytes())
+
+
+@st.cache_data(
+    max_entries=32, show_spinner=False, hash_funcs={Run: cache.run_key, NnetFit: fit_key}
+)
+def trajectories(run: Run, nnet: NnetFit) -> pd.DataFrame:
+    """charts.compare.trajectory_frame, cached by the run's settings and the fit's call (the
+    plain net's line replays ~200 forward passes): a rerun that changes neither reuses it."""
+    return trajectory_frame(run, nnet)
+
+
 def headline(fit: str, nnet: NnetFit) -> None:
     """One line: a tutorial fit's printed numbers all matching (or how many do not), or which
     fresh fit this is."""
@@ -180,7 +195,7 @@ def first_screen(run: Run, run_seconds: float, nnet: NnetFit, nnet_seconds: floa
     left, right = st.columns(2, gap="medium")
     with left, st.container(key="first_chart"):
         st.subheader("The objective during training")
-        chart(trajectory_chart(run, nnet, FIRST_SCREEN_HEIGHT))
+        chart(trajectories_chart(trajectories(run, nnet), FIRST_SCREEN_HEIGHT))
     with right, st.container(key="first_answer"):
         st.subheader("Fitted values vs target")
         outputs = fitted_table(run, nnet)

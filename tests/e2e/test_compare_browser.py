@@ -9,11 +9,13 @@ Run: python -m pytest tests/e2e/test_compare_browser.py (needs /usr/bin/chromium
 
 from __future__ import annotations
 
-import pytest
+import test_first_screen_browser as first_screen
 from browser_helpers import BROWSER_TEST, FINISHED, rerun_after
-from test_first_screen_browser import FIRST_SCREEN, VIEWPORTS, assert_nothing_cut
+from test_first_screen_browser import FIRST_SCREEN, assert_nothing_cut
 
 pytestmark = BROWSER_TEST
+
+sized = first_screen.sized  # a tab at 1280x720, then at 390x844
 
 PATH = "compare_nnet"
 MAX_SCREENS = 4  # the page's height, in screens, with its first tab open
@@ -27,15 +29,6 @@ METRICS = """() => Array.from(document.querySelectorAll(
               cut: [e, ...e.querySelectorAll('*')].some(c => c.scrollWidth > c.clientWidth + 1)}))"""
 
 HEIGHT = "() => document.querySelector('[data-testid=stMain]').scrollHeight / innerHeight"
-
-
-@pytest.fixture(params=list(VIEWPORTS), scope="module")
-def sized(request, chromium):
-    width, height = VIEWPORTS[request.param]
-    context = chromium.new_context(viewport={"width": width, "height": height})
-    tab = context.new_page()
-    yield request.param, tab
-    context.close()
 
 
 def open_compare(tab, server: str, query: str = "") -> None:

@@ -5,7 +5,7 @@ the tutorial's own size-4 fit (after Example 2's R code); the switch shows its s
 import streamlit as st
 
 from dashboard.model.nnet_fits import EXAMPLES, why_they_differ
-from dashboard.ui import cache, compare, shell
+from dashboard.ui import cache, compare, compare_controls, shell
 from dashboard.ui.tabs import TRY_THIS, lazy_tabs, try_this
 from dashboard.url.controls import settings_from
 
@@ -17,11 +17,11 @@ st.caption(
     "here its plain backprop loop and a NumPy nnet that reproduces R's, trace line for trace line."
 )
 
-fit, values, link = compare.show_controls()
+fit, values, link = compare_controls.show_controls()
 settings = settings_from(EXAMPLES.get(fit, 2), values)
 cache.guard(settings)
 run, run_seconds = cache.timed_train(settings)
-nnet, nnet_seconds = compare.nnet_fit(fit, values)
+nnet, nnet_seconds = compare_controls.nnet_fit(fit, values)
 link.finish(step=settings)
 
 compare.headline(fit, nnet)

@@ -12,7 +12,9 @@ from tinynet.train import Run
 
 from ..model.compare import BACKPROP, backprop_sse, objective_label
 from ..model.sampling import log_line
-from .axes import ERROR_FORMAT, HEIGHT, iteration_axis, log_axis
+from .axes import ERROR_FORMAT, HEIGHT, SVG, iteration_axis, log_axis
+
+LEGEND_WIDTH = 160  # pixels a legend label may take: both fit a 390-wide phone's chart
 
 
 def trajectory_frame(run: Run, fit: NnetFit) -> pd.DataFrame:
@@ -22,16 +24,21 @@ def trajectory_frame(run: Run, fit: NnetFit) -> pd.DataFrame:
     backprop_at, backprop_value = backprop_sse(run)
     history = np.asarray(fit.history, dtype=float)
     parts = [
-        log_line(backprop_at, backprop_value, f"{BACKPROP}: sum of squared errors", "value"),
+        log_line(backprop_at, backprop_value, f"{BACKPROP}: SSE", "value"),
         log_line(np.arange(len(history)), history, objective_label(fit), "value"),
     ]
     return pd.concat(parts, ignore_index=True)
 
 
-def trajectory_chart(run: Run, fit: NnetFit) -> alt.Chart:
+def trajectory_chart(run: Run, fit: NnetFit, height: int = HEIGHT) -> alt.Chart:
     """Both trajectories on one chart, iterations and values on log scales, so nnet's few dozen
     iterations and backprop's 30,000 both read."""
-    data = trajectory_frame(run, fit)
+    return trajectories_chart(trajectory_frame(run, fit), height)
+
+
+def trajectories_chart(data: pd.DataFrame, height: int = HEIGHT) -> alt.Chart:
+    """The chart of a trajectory_frame. The legend's short labels (SSE: the sum of squared
+    errors) fit on one line above the plot, on a phone too."""
     last = int(max(data["iteration"].max(), 1)) if len(data) else 1
     order = list(dict.fromkeys(data["series"]))
     return (
@@ -45,7 +52,7 @@ def trajectory_chart(run: Run, fit: NnetFit) -> alt.Chart:
                 title=None,
                 sort=order,
                 scale=alt.Scale(scheme="tableau10"),
-                legend=alt.Legend(orient="top", labelLimit=400),
+                legend=alt.Legend(orient="top", labelLimit=LEGEND_WIDTH),
             ),
             tooltip=[
                 alt.Tooltip("series:N", title="method"),
@@ -53,5 +60,7 @@ def trajectory_chart(run: Run, fit: NnetFit) -> alt.Chart:
                 alt.Tooltip("value:Q", title="value", format=ERROR_FORMAT),
             ],
         )
-        .properties(height=HEIGHT)
+        .properties(
+            height=height, usermeta=SVG, padding={"left": 4}
+        )  # the y title sat 2 px outside
     )

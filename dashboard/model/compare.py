@@ -99,8 +99,9 @@ def backprop_sse(run: Run) -> tuple[np.ndarray, np.ndarray]:
 
 
 def objective_label(fit: NnetFit) -> str:
-    """What nnet minimises, in words: the chart's legend for its line."""
-    what = "entropy" if fit.entropy else "sum of squared errors"
+    """What nnet minimises, in short words: the chart's legend for its line (SSE: the sum of
+    squared errors)."""
+    what = "entropy" if fit.entropy else "SSE"
     penalty = f" + {fit.decay:g}·Σw²" if fit.decay > 0 else ""
     return f"{NNET}: {what}{penalty}"
 

@@ -11,7 +11,7 @@ import pandas as pd
 from tinynet.nnet import NnetFit, weight_names
 from tinynet.train import Run
 
-from ..model.compare import BACKPROP, NNET, backprop_weights
+from ..model.compare import BACKPROP, NNET, Summary, backprop_weights, duration
 from .runs import training_rows
 
 
@@ -52,5 +52,25 @@ def decay_table(fits: Sequence[NnetFit], target: Sequence[float]) -> pd.DataFram
             "objective": [f.value for f in fits],
             "iterations": [f.iterations for f in fits],
             "converged": [bool(f.converged) for f in fits],
+        }
+    )
+
+
+def summary_table(plain: Summary, nnet: Summary, digits: int = 5) -> pd.DataFrame:
+    """The two methods' headline numbers side by side, one row per measure, as text (whole
+    numbers with thousands separators, the others to `digits` significant digits)."""
+    rows = {
+        "weights": lambda s: f"{s.weights:,}",
+        "iterations": lambda s: f"{s.iterations:,}",
+        "time": lambda s: duration(s.seconds),
+        "sum of squared errors": lambda s: f"{s.sse:.{digits}g}",
+        "mean |error|": lambda s: f"{s.mean_abs_error:.{digits}g}",
+        "max |weight|": lambda s: f"{s.max_abs_weight:.{digits}g}",
+    }
+    return pd.DataFrame(
+        {
+            "measure": list(rows),
+            BACKPROP: [show(plain) for show in rows.values()],
+            NNET: [show(nnet) for show in rows.values()],
         }
     )

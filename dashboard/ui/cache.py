@@ -102,12 +102,14 @@ def timed_train(settings: RunSettings) -> tuple[Run, float]:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def nnet_fit(size: int, seed: int, decay: float, entropy: bool) -> tuple[NnetFit, float]:
-    """R's `set.seed(seed); nnet::nnet(X, y, size, decay, entropy)` on the seed's XOR data
-    (tinynet.nnet.fit_nnet) and the seconds it took. A fit is small (<= 1,000 weights, <= 101
-    objective values), so 64 entries hold a few decay ladders."""
+def nnet_fit(
+    size: int, seed: int, decay: float, entropy: bool, skip: int = 0
+) -> tuple[NnetFit, float]:
+    """R's `set.seed(seed); runif(skip); nnet::nnet(X, y, size, decay, entropy)` on the seed's
+    XOR data (tinynet.nnet.fit_nnet) and the seconds it took. A fit is small (<= 1,000
+    weights, <= 101 objective values), so 64 entries hold a few decay ladders."""
     start = time.perf_counter()
-    fit = fit_nnet(size=size, seed=seed, decay=decay, entropy=entropy)
+    fit = fit_nnet(size=size, seed=seed, decay=decay, entropy=entropy, skip=skip)
     return fit, time.perf_counter() - start
 
 

@@ -3,6 +3,8 @@ checked or solved."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
+
 import numpy as np
 
 from tinynet.nnet import NnetFit
@@ -16,11 +18,14 @@ DECAY_OPTIONS = tuple(f"{d:g}" for d in DECAYS)  # the page's decay slider
 
 
 def _fit(ex: Exercise, **changes: object) -> NnetFit:
-    """The fit the exercise's link shows, with some arguments of fit_nnet changed."""
+    """The fit the exercise's link shows, with some arguments of fit_nnet changed (a changed
+    nnet setting makes it a fresh fit, as on the page: model.nnet_fits)."""
     call = ex.settings.nnet
     assert call is not None, f"{ex.id} is about Backprop vs nnet"
-    arguments = {"size": call.size, "seed": call.seed, "decay": call.decay}
-    return runs.nnet(**{**arguments, "entropy": call.entropy, **changes})
+    arguments = {**asdict(call), **changes}
+    if any(arguments[key] != getattr(call, key) for key in changes):
+        arguments["skip"] = 0
+    return runs.nnet(**arguments)
 
 
 def _iterations() -> tuple[int, str]:
@@ -35,8 +40,8 @@ BFGS = Exercise(
     id="nn-iterations",
     page="compare_nnet",
     title="How many steps does nnet take?",
-    question="On *Backprop vs nnet* with its default settings, how many iterations does nnet "
-    "take to fit XOR?",
+    question="On *Backprop vs nnet* with its default settings (the tutorial's size-4 fit), how "
+    "many iterations does nnet take to fit XOR?",
     answer=Number("nnet's iterations", 1, 10_000, integer=True),
     **same_as(_iterations),
     hint="Read nnet's *Iterations* metric, or the last lines of its trace.",

@@ -15,6 +15,15 @@ from urllib.parse import urlencode, urlsplit
 from tinynet import RunSettings, parse_target, preset
 from tinynet.checks import check_int
 
+from ..model.nnet_fits import (
+    DEFAULT_FIT,
+    FIT_LABELS,
+    NnetChoice,
+    backprop_start,
+    fit_arguments,
+    tutorial_choice,
+)
+
 # The pages an exercise can be about, with the titles app.py gives them.
 PAGES = {
     "example_1": "Example 1: one layer",
@@ -29,7 +38,7 @@ _KEYS = {
     "example_2": _RUN_KEYS | {"hidden", "activation", "ensemble"},
     "example_3": _RUN_KEYS | {"hidden", "activation", "ensemble", "alphas"},
     "compare_nnet": {"seed", "init", "hidden", "iterations", "alpha"}
-    | {"size", "decay", "objective"},
+    | {"size", "decay", "objective", "fit"},
     "step_by_step": {"example", "seed", "iterations", "alpha", "hidden", "init", "activation"}
     | {"target", "bias"}
     | {"k", "reveal"},
@@ -40,12 +49,13 @@ _OBJECTIVES = ("sse", "entropy")
 
 @dataclass(frozen=True)
 class NnetCall:
-    """The nnet side of Backprop vs nnet: `fit_nnet(size, seed, decay, entropy)`."""
+    """The nnet side of Backprop vs nnet: `fit_nnet(size, seed, decay, entropy, skip)`."""
 
     size: int = 4
     seed: int = 1
     decay: float = 0.0
     entropy: bool = False
+    skip: int = 0
 
 
 @dataclass(frozen=True)
@@ -72,16 +82,10 @@ def link_settings(page: str, params: Mapping[str, str]) -> LinkSettings:
     example = {"example_1": 1, "example_3": 3}.get(page, 2)
     if page == "step_by_step":
         example = _whole(params, "example", 2)
-    run = preset(example).but(init="r") if page == "compare_nnet" else preset(example)
-    run = run.but(**_run_changes(params, run))
     if page == "compare_nnet":
-        nnet = NnetCall(
-            size=_whole(params, "size", 4),
-            seed=run.seed,  # one seed drives both nets on that page
-            decay=_number(params, "decay", 0.0),
-            entropy=_choice(params, "objective", _OBJECTIVES, "sse") == "entropy",
-        )
-        return LinkSettings(page, run, nnet=nnet)
+        return _compare_settings(params)
+    run = preset(example)
+    run = run.but(**_run_changes(params, run))
     alphas = ()
     if page == "example_3":
         text = params.get("alphas")
@@ -91,6 +95,21 @@ def link_settings(page: str, params: Mapping[str, str]) -> LinkSettings:
         raise ValueError(f"k must be an iteration of the run (0 to {run.iterations - 1}), got {k}")
     reveal = _SWITCH[_choice(params, "reveal", tuple(_SWITCH), "off")]
     return LinkSettings(page, run, alphas, k, reveal)
+
+
+def _compare_settings(params: Mapping[str, str]) -> LinkSettings:
+    """Backprop vs nnet's link: a tutorial fit (the default) or a fresh one (model.nnet_fits:
+    nnet settings other than the tutorial fit's mean a fresh fit)."""
+    fit = _choice(params, "fit", tuple(FIT_LABELS), DEFAULT_FIT)
+    run = backprop_start(fit)
+    run = run.but(**_run_changes(params, run))
+    choice = NnetChoice(
+        size=_whole(params, "size", tutorial_choice(fit).size),
+        decay=_number(params, "decay", 0.0),
+        entropy=_choice(params, "objective", _OBJECTIVES, "sse") == "entropy",
+    )
+    # one seed drives both nets on that page
+    return LinkSettings("compare_nnet", run, nnet=NnetCall(**fit_arguments(fit, run.seed, choice)))
 
 
 def url(page: str, params: Mapping[str, str], base: str = "") -> str:

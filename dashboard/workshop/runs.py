@@ -31,9 +31,9 @@ def sweep(settings: RunSettings, alphas: tuple[float, ...]) -> tuple[Run, ...]:
 
 
 @lru_cache(maxsize=32)
-def nnet(size: int, seed: int, decay: float = 0.0, entropy: bool = False) -> NnetFit:
+def nnet(size: int, seed: int, decay: float = 0.0, entropy: bool = False, skip: int = 0) -> NnetFit:
     """fit_nnet on the tutorial's X and XOR, as Backprop vs nnet fits it."""
-    return fit_nnet(size=size, seed=seed, decay=decay, entropy=entropy)
+    return fit_nnet(size=size, seed=seed, decay=decay, entropy=entropy, skip=skip)
 
 
 def first_step(settings: RunSettings, k: int = 0) -> Step:

@@ -117,11 +117,20 @@ class Tab:
         self.t0 = 0.0
         self.tab.goto(url, wait_until="commit", timeout=60_000)
 
-    def press(self, key: str) -> str:
+    def control(self, key: str, label: str | None = None):
+        """The element holding control `key` (Streamlit's `st-key-<key>` class), or else the
+        number input or slider labelled `label` (pages change: look the control up both ways)."""
+        box = self.tab.locator(f".st-key-{key}")
+        if box.count() or label is None:
+            return box
+        widgets = self.tab.locator("[data-testid='stNumberInput'], [data-testid='stSlider']")
+        return widgets.filter(has=self.tab.get_by_text(label, exact=True)).first
+
+    def press(self, key: str, label: str | None = None) -> str:
         """Move control `key` one step to a value not seen before: ArrowRight on a slider
         or select_slider, or the number + 1 typed into a number input and Enter. The move
         starts at that key press. Returns what was done."""
-        box = self.tab.locator(f".st-key-{key}")
+        box = self.control(key, label)
         number = box.locator("[data-testid='stNumberInput'] input")
         if number.count():
             value = int(float(number.input_value() or 0)) + 1
@@ -174,9 +183,9 @@ class Tab:
         self.go(url)
         return self.wait(charts=True)
 
-    def move(self, key: str) -> Timing:
+    def move(self, key: str, label: str | None = None) -> Timing:
         """Move control `key` (see press) and time it until the page's runs are over."""
-        self.press(key)
+        self.press(key, label)
         return self.wait()
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +30,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 
 from browser_helpers import ARGS, CHROMIUM, streamlit_server  # noqa: E402
 
-__all__ = ["ARGS", "CHROMIUM", "ROOT", "streamlit_server"]
+__all__ = ["ARGS", "CHROMIUM", "ROOT"]
 
 VIEWPORT = {"width": 1280, "height": 720}
 SETTLE_MS = 250  # a run is over when the state stays notRunning this long (a rerun may follow)
@@ -126,24 +128,32 @@ class Tab:
         widgets = self.tab.locator("[data-testid='stNumberInput'], [data-testid='stSlider']")
         return widgets.filter(has=self.tab.get_by_text(label, exact=True)).first
 
-    def press(self, key: str, label: str | None = None) -> str:
-        """Move control `key` one step to a value not seen before: ArrowRight on a slider
-        or select_slider, or the number + 1 typed into a number input and Enter. The move
-        starts at that key press. Returns what was done."""
+    def aim(self, key: str, label: str | None = None):
+        """Get control `key` ready to move one step to a value not seen before, and return
+        the move: ArrowRight on a slider or select_slider, or Enter on a number input into
+        which the number + 1 has been typed. The move starts at that key press (a room of
+        sessions: aim them all, then fire the moves back to back)."""
         box = self.control(key, label)
         number = box.locator("[data-testid='stNumberInput'] input")
         if number.count():
             value = int(float(number.input_value() or 0)) + 1
             number.fill(str(value))
+            target, press = number, "Enter"
+        else:
+            slider = box.get_by_role("slider")
+            if not slider.count():
+                raise LookupError(f"no slider or number input with key {key!r} on {self.tab.url}")
+            target, press = slider.first, "ArrowRight"
+
+        def move() -> None:
             self.t0 = self.tab.evaluate("performance.now()")
-            number.press("Enter")
-            return f"typed {value}"
-        slider = box.get_by_role("slider")
-        if not slider.count():
-            raise LookupError(f"no slider or number input with key {key!r} on {self.tab.url}")
-        self.t0 = self.tab.evaluate("performance.now()")
-        slider.first.press("ArrowRight")
-        return "ArrowRight"
+            target.press(press)
+
+        return move
+
+    def press(self, key: str, label: str | None = None) -> None:
+        """Move control `key` one step to a value not seen before (see aim)."""
+        self.aim(key, label)()
 
     def done(self, charts: bool = False) -> bool:
         """Is the load or move over (a run started after t0 and ended, the state has stayed
@@ -187,6 +197,17 @@ class Tab:
         """Move control `key` (see press) and time it until the page's runs are over."""
         self.press(key, label)
         return self.wait()
+
+
+@contextmanager
+def server_at(url: str | None) -> Iterator[str]:
+    """A fresh `streamlit run app.py` (url None), or the server someone else runs at `url`
+    (nothing to start or stop)."""
+    if url is None:
+        with streamlit_server() as started:
+            yield started
+    else:
+        yield url.rstrip("/")
 
 
 def server_pid(url: str) -> int | None:

@@ -60,8 +60,8 @@ from browser import (
     Timing,
     load_average,
     numba_cache_on_disk,
+    server_at,
     server_pid,
-    streamlit_server,
     wait_idle,
 )
 from playwright.sync_api import sync_playwright
@@ -106,7 +106,7 @@ def fresh_loads(browser, pages: list[str]) -> dict[str, Timing]:
     """Each page's first load on a server of its own, just started (the first visitor)."""
     loads = {}
     for page in pages:
-        with streamlit_server() as server:
+        with server_at(None) as server:
             tab = Tab(browser)
             loads[page] = tab.load(page_url(server, page, PAGES[page][0][0]))
             tab.close()
@@ -277,7 +277,7 @@ def main() -> None:
             cache = "on disk" if numba_cache_on_disk() else "not on disk: a cold compile"
             print(f"fresh servers: the kernel in numba's cache {cache}")
             fresh = fresh_loads(browser, fresh_pages)
-        with streamlit_server() if not args.url else _given(args.url) as server:
+        with server_at(args.url) as server:
             home = Tab(browser)
             home.load(server + "/")  # app.py's first run starts the kernel's warm-up
             waited = wait_idle(server_pid(server))
@@ -297,19 +297,6 @@ def main() -> None:
     if args.markdown:
         Path(args.markdown).write_text(table + "\n")
     print(f"\n{time.monotonic() - begun:.0f} s in all")
-
-
-class _given:
-    """A server someone else runs: nothing to start or stop."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url.rstrip("/")
-
-    def __enter__(self) -> str:
-        return self.url
-
-    def __exit__(self, *exc) -> None:
-        return None
 
 
 if __name__ == "__main__":

@@ -126,7 +126,8 @@ class Tab:
         if box.count() or label is None:
             return box
         widgets = self.tab.locator("[data-testid='stNumberInput'], [data-testid='stSlider']")
-        return widgets.filter(has=self.tab.get_by_text(label, exact=True)).first
+        elements = self.tab.locator("[data-testid='stElementContainer']").filter(has=widgets)
+        return elements.filter(has=self.tab.get_by_text(label, exact=True)).first
 
     def aim(self, key: str, label: str | None = None):
         """Get control `key` ready to move one step to a value not seen before, and return

@@ -64,8 +64,12 @@ INSTRUMENT = """
     if (tn.charts[1] < tn.charts[0] || tn.charts[2] > 0) tn.chartsAt = null;
     else if (tn.chartsAt === null) tn.chartsAt = now;
   };
-  new MutationObserver(() => check(performance.now())).observe(
-    document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state']});
+  new MutationObserver(records => {  // each record's old value: no state is missed
+    const now = performance.now();
+    for (const r of records) if (r.oldValue !== null) note(now, r.oldValue);
+    check(now);
+  }).observe(document, {subtree: true, attributes: true, attributeOldValue: true,
+                        attributeFilter: ['data-test-script-state']});
   setInterval(() => check(performance.now()), 10);  // charts draw after the run: look often
   addEventListener('keydown', () => tn.keys.push(performance.now()), true);
   tn.since = t0 => {  // the runs that started after t0: first start, last end, how many

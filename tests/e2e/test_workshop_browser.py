@@ -51,7 +51,7 @@ def alerts(tab, ex_id: str) -> list[tuple[str, str]]:
     for alert in box(tab, ex_id).locator("[data-testid='stAlert']").all():
         kind = alert.locator("[data-testid^='stAlertContent']").first.get_attribute("data-testid")
         text = alert.locator("[data-testid='stMarkdownContainer']").inner_text()
-        found.append((kind.removeprefix("stAlertContent"), " ".join(text.split())))
+        found.append((kind.removeprefix("stAlertContent"), folded(text)))
     return found
 
 

@@ -191,33 +191,32 @@ def load_of(r: dict, flavour: str) -> float | None:
 
 def markdown(results: dict, fresh: dict[str, Timing], moves: int, when: str) -> str:
     """The run's figures as one Markdown table (for README's Speed section), each beside
-    its issue-8 target with pass / MISS, then the R / NumPy ratios."""
+    its issue-8 target with pass / MISS; on a page's R row, R over NumPy (move, first load)."""
     rows = [
         f"Measured {when}: headless Chromium 1280x720, `python bench/latency.py`; move: "
         f"median of {moves} seed moves, each to a seed not seen before, from the key press "
         "until the script has finished; first load: a new session on a warm server, until "
         "the run is over and the first screen's charts are drawn.",
         "",
-        "| page | flavour | first load, fresh server | first load | seed move |",
-        "|---|---|---|---|---|",
+        "| page | flavour | first load, fresh server | first load | seed move "
+        "| R / NumPy: move, first load |",
+        "|---|---|---|---|---|---|",
     ]
     for page, r in results.items():
         target = PAGES[page][1]
         for flavour in r["flavours"]:
             at_fresh = fresh.get(page) if flavour == PAGES[page][0][0] else None
+            ratios = "-"
+            if flavour == "r":
+                ratios = ", ".join(
+                    mark(ratio(r, of), RATIO_TARGET, "x") for of in (move_of, load_of)
+                )
             rows.append(
                 f"| {NAMES[page]} | {'R' if flavour == 'r' else 'NumPy'} | "
                 f"{mark(at_fresh.seconds, LOAD_TARGET) if at_fresh else '-'} | "
                 f"{mark(load_of(r, flavour), LOAD_TARGET)} | "
-                f"{mark(move_of(r, flavour), target) if target is not None else '-'} |"
-            )
-    rows += ["", "| page | R / NumPy, seed move | R / NumPy, first load |", "|---|---|---|"]
-    for page, r in results.items():
-        if len(r["flavours"]) == 2:
-            move, load = ratio(r, move_of), ratio(r, load_of)
-            rows.append(
-                f"| {NAMES[page]} | {mark(move, RATIO_TARGET, 'x')} | "
-                f"{mark(load, RATIO_TARGET, 'x')} |"
+                f"{mark(move_of(r, flavour), target) if target is not None else '-'} | "
+                f"{ratios} |"
             )
     return "\n".join(rows)
 

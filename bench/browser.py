@@ -140,9 +140,10 @@ class Tab:
         sessions: aim them all, then fire the moves back to back)."""
         box = self.control(key, label)
         number = box.locator("[data-testid='stNumberInput'] input")
+        typed = None
         if number.count():
-            value = int(float(number.input_value() or 0)) + 1
-            number.fill(str(value))
+            typed = str(int(float(number.input_value() or 0)) + 1)
+            number.fill(typed)
             target, press = number, "Enter"
         else:
             slider = box.get_by_role("slider")
@@ -151,6 +152,8 @@ class Tab:
             target, press = slider.first, "ArrowRight"
 
         def move() -> None:
+            if typed is not None and target.input_value() != typed:
+                target.fill(typed)  # the page redrew the field since it was aimed
             self.t0 = self.tab.evaluate("performance.now()")
             target.press(press)
 

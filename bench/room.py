@@ -46,15 +46,22 @@ ROOM_TARGET = 3.0
 HEAVY = "hidden=128&iterations=100000"  # Example 3: a few seconds of training per run
 
 
-def wait_all(tabs: list[Tab], charts: bool = False, timeout: float = 180) -> list[Timing]:
+def wait_all(
+    tabs: list[Tab], charts: bool = False, timeout: float = 180, no_run: float = 20
+) -> list[Timing]:
     """Wait until every tab's load or move is over (see Tab.done); Timing(None) for a tab
-    still not done after `timeout` seconds."""
+    still not done after `timeout` seconds, or with no run started after `no_run`."""
     begun = time.monotonic()
     results: dict[int, Timing] = {}
     while len(results) < len(tabs) and time.monotonic() - begun < timeout:
+        waited = time.monotonic() - begun
         for i, tab in enumerate(tabs):
-            if i not in results and tab.done(charts):
+            if i in results:
+                continue
+            if tab.done(charts):
                 results[i] = tab.result(charts)
+            elif waited > no_run and tab.last["runs"] == 0:
+                results[i] = Timing(None)
         time.sleep(0.02)
     return [results.get(i, Timing(None)) for i in range(len(tabs))]
 
@@ -73,7 +80,7 @@ def open_all(browser, server: str, page: str, seeds: Seeds, count: int, extra: s
     for tab in tabs:
         url = page_url(server, page, PAGES[page][0][0], seeds.block())
         tab.go(url + (f"&{extra}" if extra else ""))
-    loads = wait_all(tabs, charts=True)
+    loads = wait_all(tabs, charts=True, no_run=120)
     if any(t.seconds is None for t in loads):
         raise RuntimeError(f"{page}: a session did not finish loading")
     return tabs

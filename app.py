@@ -8,11 +8,12 @@ from pathlib import Path
 
 import streamlit as st
 
+from dashboard.ui.warm_up import warm_up_in_background
 from dashboard.url import state as link_state
-from tinynet.kernel import warm_up_in_background
 
-# Compile the training kernel (or load it from numba's cache) once per server, off every
-# request: until it is ready, training runs the NumPy loop, so nobody waits for the compiler.
+# Compile the training kernel (or load it from numba's cache) and import the pages' modules once
+# per server, off every request: until the kernel is ready, training runs the NumPy loop, so
+# nobody waits for the compiler, and no page's first visitor waits for pandas and Altair.
 warm_up_in_background()
 
 st.set_page_config(
